@@ -1,0 +1,77 @@
+import nextCoreWebVitals from "eslint-config-next/core-web-vitals";
+import nextTypescript from "eslint-config-next/typescript";
+
+const domainInsides = [
+  "health",
+  "estate",
+  "auth",
+  "audit",
+  "db",
+  "settings",
+  "statuspage",
+  "incidents",
+  "backups",
+  "restores",
+].flatMap((d) => [
+  `@/lib/${d}/*`,
+  `!@/lib/${d}/*-types`,
+  `!@/lib/${d}/vocabulary`,
+  `!@/lib/${d}/types`,
+  `!@/lib/${d}/roles`,
+]);
+
+const config = [
+  {
+    ignores: [
+      ".next/**",
+      "dist/**",
+      "node_modules/**",
+      ".standfast*/**",
+      "migrations/**",
+      "test-results/**",
+      "playwright-report/**",
+      "next-env.d.ts",
+    ],
+  },
+  ...nextCoreWebVitals,
+  ...nextTypescript,
+  {
+    rules: {
+      "@next/next/no-html-link-for-pages": "off",
+      "@typescript-eslint/no-unused-vars": [
+        "error",
+        { argsIgnorePattern: "^_", varsIgnorePattern: "^_", destructuredArrayIgnorePattern: "^_" },
+      ],
+    },
+  },
+  {
+    // Tests build deliberately malformed input.
+    files: ["**/*.test.ts", "e2e/**"],
+    rules: { "@typescript-eslint/no-explicit-any": "off" },
+  },
+  {
+    // The web layer talks to the domain through each module's index, never to the store itself.
+    files: ["app/**", "components/**"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              group: ["@/lib/db", "@/lib/db/*", "**/lib/db", "**/lib/db/*"],
+              message:
+                "app/ and components/ must not import the database layer; call a domain module's index instead.",
+            },
+            {
+              group: domainInsides,
+              message:
+                "Import the domain module's index (or its client-safe types file), not its insides.",
+            },
+          ],
+        },
+      ],
+    },
+  },
+];
+
+export default config;

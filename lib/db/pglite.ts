@@ -1,0 +1,33 @@
+import { PGlite } from "@electric-sql/pglite";
+import { drizzle } from "drizzle-orm/pglite";
+import { migrate } from "drizzle-orm/pglite/migrator";
+import path from "node:path";
+import { lockDataFolder } from "./lock";
+import * as schema from "./schema";
+import type { Database, Db } from "./types";
+
+/** Opens the embedded store in `<dataDir>/pg`, or in memory when dataDir is null (tests). */
+export async function openPglite(dataDir: string | null): Promise<Database> {
+  const release = dataDir ? lockDataFolder(dataDir) : () => {};
+  try {
+    const client = dataDir ? new PGlite(path.join(dataDir, "pg")) : new PGlite();
+    await client.waitReady;
+    const pglite = drizzle({ client, schema });
+    return {
+      db: pglite as unknown as Db,
+      migrate: (folder) => migrate(pglite, { migrationsFolder: folder }),
+      engine: "pglite",
+      location: dataDir ?? "memory",
+      async close() {
+        try {
+          if (!client.closed) await client.close();
+        } finally {
+          release();
+        }
+      },
+    };
+  } catch (error) {
+    release();
+    throw error;
+  }
+}

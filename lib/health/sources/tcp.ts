@@ -1,0 +1,43 @@
+import net from "node:net";
+import type { z } from "zod";
+import type { TcpSource } from "./spec";
+import { errorText, withLatencyRule, type Reading, type Source } from "./types";
+
+type Spec = z.output<typeof TcpSource>;
+
+/** Whether a TCP connection opens, and how fast. */
+export const tcpSource: Source<Spec> = {
+  read(spec, _component, ctx): Promise<Reading> {
+    return new Promise((resolve) => {
+      const started = performance.now();
+      const socket = net.connect({ host: spec.host, port: spec.port });
+      const finish = (reading: Reading) => {
+        ctx.signal.removeEventListener("abort", onAbort);
+        socket.destroy();
+        resolve(reading);
+      };
+      const onAbort = () =>
+        finish({
+          status: "major_outage",
+          latencyMs: null,
+          reason: `no connection within ${ctx.timeoutMs} ms`,
+        });
+      ctx.signal.addEventListener("abort", onAbort, { once: true });
+      socket.once("connect", () =>
+        finish(
+          withLatencyRule(
+            { status: "operational", latencyMs: performance.now() - started, reason: null },
+            spec.degradedAfter,
+          ),
+        ),
+      );
+      socket.once("error", (error) =>
+        finish({
+          status: "major_outage",
+          latencyMs: performance.now() - started,
+          reason: `connect to ${spec.host}:${spec.port} failed: ${errorText(error)}`,
+        }),
+      );
+    });
+  },
+};

@@ -1,0 +1,24 @@
+import type { z } from "zod";
+import { validationError } from "./errors";
+
+export function fieldErrors(error: z.ZodError): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  for (const issue of error.issues)
+    (out[issue.path.length ? issue.path.join(".") : "input"] ??= []).push(issue.message);
+  return out;
+}
+
+/** Parses input with a schema, or throws a validation error that names each bad field and what is expected. */
+export function parseOrThrow<T extends z.ZodType>(
+  schema: T,
+  input: unknown,
+  what: string,
+): z.output<T> {
+  const parsed = schema.safeParse(input);
+  if (parsed.success) return parsed.data;
+  const errors = fieldErrors(parsed.error);
+  const summary = Object.entries(errors)
+    .map(([field, messages]) => `${field}: ${messages.join("; ")}`)
+    .join(". ");
+  throw validationError(`${what}: ${summary}`, errors);
+}
