@@ -58,14 +58,12 @@ export async function ensureAdminToken(
             .update(apiTokens)
             .set({ revokedAt: new Date() })
             .where(eq(apiTokens.id, current.id));
-        await tx
-          .insert(apiTokens)
-          .values({
-            id: randomBytes(8).toString("hex"),
-            name: "STANDFAST_ADMIN_TOKEN",
-            role: "admin",
-            tokenHash: hash,
-          });
+        await tx.insert(apiTokens).values({
+          id: randomBytes(8).toString("hex"),
+          name: "STANDFAST_ADMIN_TOKEN",
+          role: "admin",
+          tokenHash: hash,
+        });
       }
       return { source: "setting" };
     }
@@ -80,14 +78,12 @@ export async function ensureAdminToken(
     if (current)
       await tx.update(apiTokens).set({ revokedAt: new Date() }).where(eq(apiTokens.id, current.id));
     const token = newToken();
-    await tx
-      .insert(apiTokens)
-      .values({
-        id: randomBytes(8).toString("hex"),
-        name: "local-admin",
-        role: "admin",
-        tokenHash: hashToken(token),
-      });
+    await tx.insert(apiTokens).values({
+      id: randomBytes(8).toString("hex"),
+      name: "local-admin",
+      role: "admin",
+      tokenHash: hashToken(token),
+    });
     fs.mkdirSync(options.dataDir, { recursive: true });
     fs.writeFileSync(file, `${token}\n`, { mode: 0o600 });
     return { source: "file", file };

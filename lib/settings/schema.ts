@@ -55,6 +55,13 @@ export const SettingsSchema = z.object({
   STANDFAST_SAMPLE_RETENTION: duration("7d", 3_600_000, 90 * 86_400_000).default(7 * 86_400_000),
   STANDFAST_POLLER: onOff.default("on"),
   STANDFAST_BOARD_REFRESH: duration("5s", 1_000, 300_000).default(5_000),
+  STANDFAST_PUBLIC_URL: z
+    .url({
+      protocol: /^https?$/,
+      message: "expected the URL people open, such as https://status.example.com",
+    })
+    .transform((u) => u.replace(/\/+$/, ""))
+    .optional(),
   STANDFAST_ADMIN_TOKEN: z
     .string()
     .min(24, "expected at least 24 characters (use a long random string)")

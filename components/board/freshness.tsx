@@ -1,0 +1,70 @@
+"use client";
+import type { BoardView } from "@/lib/health/board-types";
+import { formatAge } from "@/lib/time/duration";
+import { useNow } from "./use-now";
+
+/**
+ * "Updated N s ago", and the warnings that keep the board honest: the server cannot be reached,
+ * or the health checks themselves have stopped.
+ */
+export function Freshness({
+  view,
+  receivedAt,
+  error,
+  onRefresh,
+  refreshing,
+}: {
+  view: BoardView;
+  receivedAt: number | null;
+  error: boolean;
+  onRefresh: () => void;
+  refreshing: boolean;
+}) {
+  const now = useNow();
+  const age = now !== null && receivedAt !== null ? Math.max(0, now - receivedAt) : null;
+  const late = age !== null && age > 2 * view.refreshMs + 2_000;
+  const beatAge =
+    view.poller.lastBeatAt && now !== null ? now - Date.parse(view.poller.lastBeatAt) : null;
+  return (
+    <div className="space-y-2">
+      <div className="flex flex-wrap items-center gap-3 text-sm text-zinc-600 dark:text-zinc-400">
+        <span aria-live="off" data-testid="updated">
+          {age === null
+            ? `Updated ${view.generatedAt.slice(11, 19)} UTC`
+            : `Updated ${formatAge(age)} ago`}
+        </span>
+        <span aria-hidden="true">·</span>
+        <span>refreshes every {formatAge(view.refreshMs)}</span>
+        <button
+          type="button"
+          onClick={onRefresh}
+          disabled={refreshing}
+          className="rounded border border-zinc-300 px-2 py-0.5 text-xs font-medium hover:bg-zinc-100 focus-visible:outline-2 focus-visible:outline-blue-600 disabled:opacity-60 dark:border-zinc-700 dark:hover:bg-zinc-800"
+        >
+          {refreshing ? "Refreshing…" : "Refresh now"}
+        </button>
+      </div>
+      {(error || late) && (
+        <p
+          role="alert"
+          className="rounded-md border border-red-600/50 bg-red-50 px-3 py-2 text-sm font-medium text-red-900 dark:bg-red-950/50 dark:text-red-100"
+        >
+          Cannot reach Standfast{age !== null ? `: showing data from ${formatAge(age)} ago` : ""}.
+          Retrying every {formatAge(view.refreshMs)}. Statuses may have changed since.
+        </p>
+      )}
+      {!view.poller.running && (
+        <p
+          role="alert"
+          className="rounded-md border border-zinc-500/50 bg-zinc-100 px-3 py-2 text-sm font-medium text-zinc-900 dark:bg-zinc-900 dark:text-zinc-100"
+        >
+          Health checks have stopped
+          {view.poller.lastBeatAt
+            ? `: the poller last ran ${beatAge !== null ? `${formatAge(beatAge)} ago` : `at ${view.poller.lastBeatAt.slice(11, 19)} UTC`}`
+            : ": no poller has run yet"}
+          . Statuses turn unknown as their data goes stale.
+        </p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,25 @@
+import { STATUS_LABEL, type Status } from "@/lib/health/vocabulary";
+
+/** The status's own shape, in its colour. Decorative: a text label always goes with it. */
+export function StatusIcon({
+  status,
+  className = "size-4",
+}: {
+  status: Status;
+  className?: string;
+}) {
+  return (
+    <svg className={`st-${status} shrink-0 ${className}`} aria-hidden="true" focusable="false">
+      <use href={`#s-${status}`} />
+    </svg>
+  );
+}
+
+export function StatusLabel({ status, className = "" }: { status: Status; className?: string }) {
+  return (
+    <span className={`inline-flex items-center gap-1.5 ${className}`}>
+      <StatusIcon status={status} />
+      <span>{STATUS_LABEL[status]}</span>
+    </span>
+  );
+}

@@ -1,0 +1,111 @@
+import { KIND_LABEL } from "../estate/types";
+import type { BoardView } from "../health/board-types";
+
+/**
+ * Statuspage API v2 documents (summary, status, components) from the board, with that API's
+ * field names and status words, so existing Statuspage clients can read us. The one extension:
+ * a component without fresh data reports "unknown", and the overall indicator may be "unknown".
+ */
+export type Page = {
+  id: string;
+  name: string;
+  url: string;
+  time_zone: "Etc/UTC";
+  updated_at: string;
+};
+
+export type StatuspageComponent = {
+  id: string;
+  name: string;
+  status: string;
+  created_at: string;
+  updated_at: string;
+  position: number;
+  description: string | null;
+  showcase: boolean;
+  start_date: string | null;
+  group_id: string | null;
+  page_id: string;
+  group: boolean;
+  only_show_if_degraded: boolean;
+  components?: string[];
+};
+
+export const PAGE_ID = "standfast";
+
+export function page(view: BoardView, url: string): Page {
+  return {
+    id: PAGE_ID,
+    name: "Standfast",
+    url,
+    time_zone: "Etc/UTC",
+    updated_at: view.generatedAt,
+  };
+}
+
+/** Services become component groups; each component sits in the first service that uses it. */
+export function components(view: BoardView): StatuspageComponent[] {
+  const out: StatuspageComponent[] = [];
+  const placed = new Set<string>();
+  const created = view.generatedAt;
+  let position = 1;
+  for (const s of view.services) {
+    const children: StatuspageComponent[] = [];
+    for (const link of s.components) {
+      const c = view.components[link.id];
+      if (!c) continue;
+      if (placed.has(c.id)) continue;
+      placed.add(c.id);
+      const shared = c.serviceIds.length > 1 ? `; shared by ${c.serviceIds.join(", ")}` : "";
+      children.push({
+        id: c.id,
+        name: c.name,
+        status: c.status,
+        created_at: created,
+        updated_at: c.since ?? created,
+        position: 0,
+        description: `${KIND_LABEL[c.kind]} in ${c.region}${c.reason ? `: ${c.reason}` : ""}${shared}`,
+        showcase: false,
+        start_date: null,
+        group_id: s.id,
+        page_id: PAGE_ID,
+        group: false,
+        only_show_if_degraded: false,
+      });
+    }
+    out.push({
+      id: s.id,
+      name: s.id,
+      status: s.status,
+      created_at: created,
+      updated_at: s.stateChangedAt,
+      position: position++,
+      description: `${s.edition} edition, ${s.units} unit(s), ${s.region}, ${s.state}${s.reason ? `: ${s.reason}` : ""}`,
+      showcase: true,
+      start_date: null,
+      group_id: null,
+      page_id: PAGE_ID,
+      group: true,
+      only_show_if_degraded: false,
+      components: s.components.map((c) => c.id),
+    });
+    for (const child of children) out.push({ ...child, position: position++ });
+  }
+  return out;
+}
+
+export const statusDocument = (view: BoardView, url: string) => ({
+  page: page(view, url),
+  status: view.overall,
+});
+export const componentsDocument = (view: BoardView, url: string) => ({
+  page: page(view, url),
+  components: components(view),
+});
+export const summaryDocument = (view: BoardView, url: string) => ({
+  page: page(view, url),
+  components: components(view),
+  incidents: [] as unknown[],
+  scheduled_maintenances: [] as unknown[],
+  status: view.overall,
+});

@@ -1,0 +1,30 @@
+// Bundles the custom server and the CLI with esbuild. Packages stay external; our code is bundled.
+import { build } from "esbuild";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+
+export async function bundle(entry, outfile) {
+  await build({
+    entryPoints: [path.join(root, entry)],
+    outfile: path.join(root, outfile),
+    bundle: true,
+    platform: "node",
+    format: "esm",
+    target: "node20",
+    packages: "external",
+    sourcemap: "linked",
+    logLevel: "warning",
+    // `server-only` throws outside React's server bundles; this process is all server.
+    alias: { "server-only": path.join(root, "scripts/empty-module.js") },
+    banner: {
+      js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);",
+    },
+  });
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  await bundle("server/main.ts", "dist/server.mjs");
+  await bundle("cli/standfast.ts", "dist/standfast.mjs");
+}

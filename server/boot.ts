@@ -1,0 +1,83 @@
+import { DataFolderLockedError, openDatabase, useDatabase, type Database } from "../lib/db";
+import { ensureAdminToken } from "../lib/auth";
+import {
+  EstateConfigError,
+  loadConfiguredEstate,
+  syncEstate,
+  type LoadedEstate,
+} from "../lib/estate";
+import { Poller } from "../lib/health";
+import { logger } from "../lib/log";
+import { getSettings, SettingsError, type Settings } from "../lib/settings";
+
+export type Runtime = {
+  settings: Settings;
+  database: Database;
+  estate: LoadedEstate;
+  poller: Poller | null;
+  stop(): Promise<void>;
+};
+
+const log = logger("standfast");
+
+/** Problems a user can fix: print the message alone, without a stack trace. */
+export function isConfigurationError(error: unknown): error is Error {
+  return (
+    error instanceof SettingsError ||
+    error instanceof EstateConfigError ||
+    error instanceof DataFolderLockedError
+  );
+}
+
+/**
+ * Everything a Standfast process needs before it serves: validated settings, the estate,
+ * the store (locked and migrated), the admin token for the CLI, and the poller.
+ */
+export async function boot(): Promise<Runtime> {
+  const settings = getSettings();
+  const estate = loadConfiguredEstate(settings);
+  const database = await openDatabase({
+    databaseUrl: settings.DATABASE_URL,
+    dataDir: settings.STANDFAST_DATA_DIR,
+  });
+  useDatabase(database);
+  const { changed, version } = await syncEstate(database.db, estate);
+  log.info(
+    `${estate.demo ? "demo estate" : `estate ${estate.source}`}: ${estate.services.length} services, ${estate.components.length} components, ` +
+      `${estate.regions.length} regions (version ${version}${changed ? ", updated" : ""})`,
+  );
+  log.info(
+    `store: ${database.engine === "pglite" ? `embedded PGlite in ${database.location}` : `PostgreSQL at ${database.location}`}`,
+  );
+  const token = await ensureAdminToken(database.db, {
+    configured: settings.STANDFAST_ADMIN_TOKEN,
+    dataDir: settings.STANDFAST_DATA_DIR,
+  });
+  log.info(
+    token.source === "setting"
+      ? "admin API token: from STANDFAST_ADMIN_TOKEN"
+      : `admin API token for the CLI: ${token.file}`,
+  );
+
+  const poller =
+    settings.STANDFAST_POLLER === "on"
+      ? new Poller({
+          db: database.db,
+          concurrency: settings.STANDFAST_POLL_CONCURRENCY,
+          sampleRetentionMs: settings.STANDFAST_SAMPLE_RETENTION,
+        })
+      : null;
+  poller?.start();
+  if (!poller) log.info("poller: off (STANDFAST_POLLER=off); another instance must poll");
+
+  return {
+    settings,
+    database,
+    estate,
+    poller,
+    async stop() {
+      await poller?.stop();
+      await database.close();
+    },
+  };
+}

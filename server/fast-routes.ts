@@ -1,0 +1,114 @@
+import type { IncomingMessage, ServerResponse } from "node:http";
+import type { Db } from "../lib/db";
+import { getBoardSnapshot, type Snapshot } from "../lib/health";
+import { componentsDocument, statusDocument, summaryDocument } from "../lib/statuspage";
+
+type Doc = (snapshot: Snapshot, url: string) => unknown;
+
+/** The read-hot JSON documents, served from the shared snapshot's pre-encoded bytes. */
+const DOCUMENTS: Record<string, { make: Doc; publicApi: boolean }> = {
+  "/api/v2/summary.json": { make: (s, url) => summaryDocument(s.view, url), publicApi: true },
+  "/api/v2/status.json": { make: (s, url) => statusDocument(s.view, url), publicApi: true },
+  "/api/v2/components.json": { make: (s, url) => componentsDocument(s.view, url), publicApi: true },
+  "/api/board": { make: (s) => s.view, publicApi: false },
+};
+const V2_LIST = Object.keys(DOCUMENTS)
+  .filter((p) => p.startsWith("/api/v2/"))
+  .join(", ");
+// `_` is the cache-buster many polling clients add; anything else is a mistake worth reporting.
+const ALLOWED_PARAMS = new Set(["_"]);
+
+function sendJson(
+  res: ServerResponse,
+  status: number,
+  body: unknown,
+  extra: Record<string, string> = {},
+) {
+  const text = JSON.stringify(body);
+  res.writeHead(status, {
+    "content-type": "application/json; charset=utf-8",
+    "cache-control": "no-store",
+    "content-length": Buffer.byteLength(text),
+    ...extra,
+  });
+  res.end(text);
+}
+
+export function createFastRoutes(options: { db: () => Db; publicUrl: string }) {
+  /** Answers the request and returns true when it is one of ours; false passes it on to Next. */
+  return function fastRoute(req: IncomingMessage, res: ServerResponse): boolean {
+    const url = req.url ?? "/";
+    if (!url.startsWith("/api/v2/") && !url.startsWith("/api/board")) return false;
+    const q = url.indexOf("?");
+    const path = q === -1 ? url : url.slice(0, q);
+    const doc = DOCUMENTS[path];
+    if (!doc) {
+      if (!path.startsWith("/api/v2/")) return false;
+      sendJson(res, 404, {
+        error: { code: "not_found", message: `Unknown endpoint ${path}. Available: ${V2_LIST}.` },
+      });
+      return true;
+    }
+    if (req.method !== "GET" && req.method !== "HEAD") {
+      sendJson(
+        res,
+        405,
+        { error: { code: "method_not_allowed", message: `${path} answers GET and HEAD only.` } },
+        { allow: "GET, HEAD" },
+      );
+      return true;
+    }
+    if (q !== -1) {
+      const bad = [...new URLSearchParams(url.slice(q + 1)).keys()].filter(
+        (k) => !ALLOWED_PARAMS.has(k),
+      );
+      if (bad.length) {
+        sendJson(res, 400, {
+          error: {
+            code: "bad_request",
+            message: `Unknown query parameter ${bad.map((b) => JSON.stringify(b)).join(", ")}: ${path} takes none.`,
+          },
+        });
+        return true;
+      }
+    }
+    getBoardSnapshot(options.db()).then(
+      (snapshot) => {
+        const encoded = snapshot.encode(path, () => doc.make(snapshot, options.publicUrl));
+        const headers: Record<string, string> = {
+          "content-type": "application/json; charset=utf-8",
+          "cache-control": "no-cache",
+          etag: encoded.etag,
+          vary: "Accept-Encoding",
+        };
+        if (doc.publicApi) headers["access-control-allow-origin"] = "*";
+        if (req.headers["if-none-match"] === encoded.etag) {
+          res.writeHead(304, headers);
+          res.end();
+          return;
+        }
+        const gzip = /\bgzip\b/.test(req.headers["accept-encoding"] ?? "");
+        const body = gzip ? encoded.gzip : encoded.body;
+        if (gzip) headers["content-encoding"] = "gzip";
+        headers["content-length"] = String(body.length);
+        res.writeHead(200, headers);
+        res.end(req.method === "HEAD" ? undefined : body);
+      },
+      (error: Error) => {
+        console.error(`[api] ${path}: ${error.message}`);
+        sendJson(
+          res,
+          503,
+          {
+            error: {
+              code: "unavailable",
+              message: "The status store cannot be read right now; try again shortly.",
+            },
+          },
+          { "retry-after": "5" },
+        );
+      },
+    );
+    return true;
+  };
+}

@@ -1,0 +1,65 @@
+import { createServer } from "node:http";
+import next from "next";
+import { logger } from "../lib/log";
+import { boot, isConfigurationError, type Runtime } from "./boot";
+import { createFastRoutes } from "./fast-routes";
+
+const log = logger("standfast");
+
+async function main() {
+  const dev = process.argv.includes("--dev");
+  let runtime: Runtime;
+  try {
+    runtime = await boot();
+  } catch (error) {
+    if (isConfigurationError(error)) {
+      console.error(`\n${error.message}\n`);
+      process.exit(1);
+    }
+    throw error;
+  }
+  const { settings } = runtime;
+  const app = next({ dev, dir: process.cwd(), hostname: settings.HOST, port: settings.PORT });
+  await app.prepare();
+  const handle = app.getRequestHandler();
+  const publicUrl = settings.STANDFAST_PUBLIC_URL ?? `http://localhost:${settings.PORT}`;
+  const fastRoute = createFastRoutes({ db: () => runtime.database.db, publicUrl });
+
+  const server = createServer((req, res) => {
+    if (!fastRoute(req, res)) void handle(req, res);
+  });
+  server.keepAliveTimeout = 65_000;
+  server.on("error", (error: NodeJS.ErrnoException) => {
+    console.error(
+      error.code === "EADDRINUSE"
+        ? `\nPort ${settings.PORT} is in use: stop what uses it, or set PORT to another port.\n`
+        : error.message,
+    );
+    void runtime.stop().finally(() => process.exit(1));
+  });
+  server.listen(settings.PORT, settings.HOST, () => {
+    log.info(`ready on ${publicUrl}${dev ? " (development)" : ""}`);
+  });
+
+  let stopping = false;
+  const shutdown = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log.info(`${signal}: stopping`);
+    server.close();
+    server.closeIdleConnections();
+    const force = setTimeout(() => process.exit(0), 5_000);
+    force.unref();
+    void runtime
+      .stop()
+      .then(() => app.close?.())
+      .finally(() => process.exit(0));
+  };
+  process.on("SIGINT", () => shutdown("SIGINT"));
+  process.on("SIGTERM", () => shutdown("SIGTERM"));
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
