@@ -3,6 +3,8 @@ import type { NextConfig } from "next";
 const nextConfig: NextConfig = {
   // PGlite ships WASM and data files that must be loaded by Node, not bundled.
   serverExternalPackages: ["@electric-sql/pglite", "pg"],
+  // A separate build folder lets tests and benchmarks build beside a running copy.
+  distDir: process.env.STANDFAST_NEXT_DIR || ".next",
   poweredByHeader: false,
   reactStrictMode: true,
 };

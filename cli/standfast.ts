@@ -1,1 +1,103 @@
-console.log("cli");
+import fs from "node:fs";
+import path from "node:path";
+import { parseCommand, USAGE, UsageError, type Command } from "./args";
+
+const baseUrl = (process.env.STANDFAST_URL || "http://localhost:3000").replace(/\/+$/, "");
+
+function token(): string {
+  if (process.env.STANDFAST_TOKEN) return process.env.STANDFAST_TOKEN;
+  const file = path.resolve(process.env.STANDFAST_DATA_DIR || ".standfast", "admin-token");
+  try {
+    return fs.readFileSync(file, "utf8").trim();
+  } catch {
+    throw new Error(
+      `No admin token: set STANDFAST_TOKEN, or run this where the app keeps its data (${file} is missing).`,
+    );
+  }
+}
+
+async function call(method: string, route: string, body?: unknown, auth = true): Promise<unknown> {
+  let response: Response;
+  try {
+    response = await fetch(baseUrl + route, {
+      method,
+      headers: {
+        ...(auth ? { authorization: `Bearer ${token()}` } : {}),
+        ...(body ? { "content-type": "application/json" } : {}),
+      },
+      body: body ? JSON.stringify(body) : undefined,
+    });
+  } catch (error) {
+    const code = (error as { cause?: { code?: string } }).cause?.code ?? (error as Error).message;
+    throw new Error(
+      `Cannot reach Standfast at ${baseUrl} (${code}): start it with \`npm start\`, or set STANDFAST_URL.`,
+    );
+  }
+  const data = (await response.json().catch(() => ({}))) as { error?: { message?: string } };
+  if (!response.ok) throw new Error(data.error?.message ?? `HTTP ${response.status} from ${route}`);
+  return data;
+}
+
+type BoardLike = {
+  overall: { description: string };
+  components: Record<string, { id: string; status: string; reason: string | null; region: string }>;
+};
+
+async function run(command: Command): Promise<string> {
+  switch (command.name) {
+    case "help":
+      return USAGE;
+    case "simulate": {
+      const { name: _, ...input } = command;
+      const result = (await call("POST", "/api/admin/faults", input)) as {
+        component: string;
+        status: string;
+        until: string | null;
+        instances: number | null;
+      };
+      const scope = result.instances ? ` on ${result.instances} instance(s)` : "";
+      return `${result.component}: ${result.status}${scope}${result.until ? ` until ${result.until}` : " until cleared"}`;
+    }
+    case "clear": {
+      const result = (await call(
+        "DELETE",
+        "/api/admin/faults",
+        command.component ? { component: command.component } : {},
+      )) as { cleared: number };
+      return `cleared ${result.cleared} fault(s)`;
+    }
+    case "faults": {
+      const { faults } = (await call("GET", "/api/admin/faults")) as {
+        faults: { component: string; mode: string; status?: string; until: string | null }[];
+      };
+      if (faults.length === 0) return "no faults in force";
+      return faults
+        .map(
+          (f) =>
+            `${f.component}\t${f.mode === "silent" ? "silent" : f.status}\t${f.until ? `until ${f.until}` : "until cleared"}`,
+        )
+        .join("\n");
+    }
+    case "status": {
+      const board = (await call("GET", "/api/board", undefined, false)) as BoardLike;
+      const problems = Object.values(board.components).filter((c) => c.status !== "operational");
+      return [
+        board.overall.description,
+        ...problems.map(
+          (c) => `  ${c.status.padEnd(20)} ${c.id} (${c.region})${c.reason ? `: ${c.reason}` : ""}`,
+        ),
+      ].join("\n");
+    }
+  }
+}
+
+try {
+  console.log(await run(parseCommand(process.argv.slice(2))));
+} catch (error) {
+  if (error instanceof UsageError) {
+    console.error(`${error.message}\n\n${USAGE}`);
+    process.exit(2);
+  }
+  console.error(`standfast: ${(error as Error).message}`);
+  process.exit(1);
+}

@@ -20,7 +20,8 @@ const SOURCES = [
   "tsconfig.json",
   "package-lock.json",
 ];
-const STAMP = path.join(root, ".next", "standfast-build.json");
+const STAMP = path.join(root, process.env.STANDFAST_NEXT_DIR || ".next", "standfast-build.json");
+process.env.NEXT_TELEMETRY_DISABLED ??= "1";
 
 function sourceHash() {
   const hash = createHash("sha256");

@@ -1,4 +1,4 @@
-import { DataFolderLockedError, openDatabase, useDatabase, type Database } from "../lib/db";
+import { DataFolderLockedError, openDatabase, installDatabase, type Database } from "../lib/db";
 import { ensureAdminToken } from "../lib/auth";
 import {
   EstateConfigError,
@@ -40,7 +40,7 @@ export async function boot(): Promise<Runtime> {
     databaseUrl: settings.DATABASE_URL,
     dataDir: settings.STANDFAST_DATA_DIR,
   });
-  useDatabase(database);
+  installDatabase(database);
   const { changed, version } = await syncEstate(database.db, estate);
   log.info(
     `${estate.demo ? "demo estate" : `estate ${estate.source}`}: ${estate.services.length} services, ${estate.components.length} components, ` +

@@ -56,7 +56,7 @@ export async function getDb(): Promise<Db> {
 }
 
 /** Installs an already-open database as the process-wide one (server start-up, tests). */
-export function useDatabase(database: Database): void {
+export function installDatabase(database: Database): void {
   holder[KEY] = Promise.resolve(database);
 }
 

@@ -40,6 +40,6 @@ export function getSettings(): Settings {
 }
 
 /** For tests and tools that build settings themselves. */
-export function useSettings(settings: Settings): void {
+export function installSettings(settings: Settings): void {
   (globalThis as Holder)[KEY] = settings;
 }

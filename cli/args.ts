@@ -1,0 +1,91 @@
+import { parseArgs } from "node:util";
+
+export class UsageError extends Error {}
+
+export const USAGE = `Usage: npm run standfast -- <command> [options]
+
+Commands
+  simulate <component> <status> [--for 10m] [--instances N] [--reason TEXT]
+      Inject a fault into a simulated component. <status> is one of operational,
+      under_maintenance, degraded_performance, partial_outage, major_outage, or
+      silent (the source stops answering, so the component turns unknown).
+      --instances N takes N role instances down (role-instances components only).
+  simulate --clear [<component>]
+      Clear the fault on one component, or every fault.
+  faults
+      List the faults in force.
+  status
+      Print the overall status and every component that is not operational.
+
+Environment
+  STANDFAST_URL    the running app (default http://localhost:3000)
+  STANDFAST_TOKEN  an admin API token (default: read from <STANDFAST_DATA_DIR>/admin-token,
+                   which the app writes on start; STANDFAST_DATA_DIR defaults to .standfast)`;
+
+export type Command =
+  | {
+      name: "simulate";
+      component: string;
+      status: string;
+      for?: string;
+      instances?: number;
+      reason?: string;
+    }
+  | { name: "clear"; component?: string }
+  | { name: "faults" }
+  | { name: "status" }
+  | { name: "help" };
+
+export function parseCommand(argv: string[]): Command {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      strict: true,
+      options: {
+        for: { type: "string" },
+        instances: { type: "string" },
+        reason: { type: "string" },
+        clear: { type: "boolean" },
+        help: { type: "boolean", short: "h" },
+      },
+    });
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+  const { values, positionals } = parsed;
+  const [name, ...rest] = positionals;
+  if (values.help || !name || name === "help") return { name: "help" };
+  if (name === "simulate") {
+    if (values.clear) {
+      if (rest.length > 1) throw new UsageError("simulate --clear takes at most one component.");
+      return { name: "clear", component: rest[0] };
+    }
+    if (rest.length !== 2)
+      throw new UsageError(
+        "simulate needs a component and a status, e.g. simulate contoso-edi.roles major_outage --for 10m",
+      );
+    let instances: number | undefined;
+    if (values.instances !== undefined) {
+      instances = Number(values.instances);
+      if (!Number.isInteger(instances) || instances < 1)
+        throw new UsageError(
+          `--instances must be a whole number of at least 1 (got ${JSON.stringify(values.instances)}).`,
+        );
+    }
+    return {
+      name: "simulate",
+      component: rest[0]!,
+      status: rest[1]!,
+      for: values.for,
+      instances,
+      reason: values.reason,
+    };
+  }
+  if (name === "faults" || name === "status") {
+    if (rest.length) throw new UsageError(`${name} takes no arguments.`);
+    return { name };
+  }
+  throw new UsageError(`Unknown command ${JSON.stringify(name)}.`);
+}

@@ -1,0 +1,45 @@
+import { isDomainError, type DomainErrorKind } from "../errors";
+
+/** The one place domain errors become HTTP statuses and action results. */
+export const HTTP_STATUS: Record<DomainErrorKind, number> = {
+  validation: 400,
+  unauthorized: 401,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  invalid_state: 409,
+  unavailable: 503,
+};
+
+export type ActionResult<T> =
+  { ok: true; data: T } | { ok: false; error: string; fieldErrors?: Record<string, string[]> };
+
+export function toActionResult(error: unknown): ActionResult<never> {
+  if (isDomainError(error))
+    return { ok: false, error: error.message, fieldErrors: error.fieldErrors };
+  console.error(error);
+  return {
+    ok: false,
+    error: "Something went wrong on the server; it is in the server log. Nothing was changed.",
+  };
+}
+
+export function errorResponse(error: unknown): Response {
+  if (isDomainError(error)) {
+    return Response.json(
+      {
+        error: {
+          code: error.kind,
+          message: error.message,
+          ...(error.fieldErrors ? { fields: error.fieldErrors } : {}),
+        },
+      },
+      { status: HTTP_STATUS[error.kind], headers: { "cache-control": "no-store" } },
+    );
+  }
+  console.error(error);
+  return Response.json(
+    { error: { code: "internal", message: "Unexpected server error; it is in the server log." } },
+    { status: 500 },
+  );
+}
