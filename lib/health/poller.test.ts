@@ -122,6 +122,31 @@ describe.each(ENGINES)("poller on %s", (engine) => {
     });
   });
 
+  it("hung sources do not delay the others", async () => {
+    const hung = [
+      "contoso-edi.acs",
+      "fabrikam-b2b.storage",
+      "fabrikam-eai.storage",
+      "northwind-dev.storage",
+    ];
+    for (const component of hung)
+      await injectFault({ actor: admin, db: database.db }, { component, status: "silent" });
+    // Four hung reads would fill half the slots for a whole timeout each, every interval.
+    await new Promise((r) => setTimeout(r, 500));
+    const since = new Date();
+    await new Promise((r) => setTimeout(r, 1_500));
+    const rows = await database.db.select().from(tables.samples);
+    const fresh = new Map<string, number>();
+    for (const r of rows)
+      if (r.at >= since) fresh.set(r.componentId, (fresh.get(r.componentId) ?? 0) + 1);
+    for (const c of estate.components) {
+      // 1.5 s at a 300 ms interval is about five reads; three is the floor even with jitter and batching.
+      if (hung.includes(c.id)) expect(fresh.get(c.id) ?? 0).toBe(0);
+      else expect(fresh.get(c.id) ?? 0, c.id).toBeGreaterThanOrEqual(3);
+    }
+    await clearFaults({ actor: admin, db: database.db }, {});
+  });
+
   it("rolls samples up into hours and days", async () => {
     await poller.settle();
     const hours = await database.db
