@@ -1,0 +1,31 @@
+/** Client-safe shapes of the compliance report. */
+export const RULES = [
+  "rpo",
+  "after-change",
+  "offsite",
+  "storage-geo",
+  "tracking-continuity",
+  "high-availability",
+  "edition",
+] as const;
+export type RuleId = (typeof RULES)[number];
+export type Verdict = "pass" | "fail" | "not_applicable";
+
+export const RULE_TITLE: Record<RuleId, string> = {
+  rpo: "Backed up within the RPO",
+  "after-change": "Backed up after every management operation",
+  offsite: "A copy in another region",
+  "storage-geo": "Storage account geo-replicated",
+  "tracking-continuity": "Tracking database has its own continuity",
+  "high-availability": "At least two role instances",
+  edition: "Edition supports backups",
+};
+
+export type RuleResult = { rule: RuleId; verdict: Verdict; evidence: string; items?: string[] };
+export type ServiceCompliance = {
+  service: string;
+  region: string;
+  edition: string;
+  verdict: Verdict;
+  rules: RuleResult[];
+};
