@@ -52,7 +52,7 @@ describe("backup archive", () => {
 
   it("refuses a flipped payload byte", () => {
     const { bytes } = encodeArchive(fields, configuration);
-    bytes[bytes.length - 3] ^= 0x01;
+    bytes.writeUInt8(bytes.readUInt8(bytes.length - 3) ^ 0x01, bytes.length - 3);
     expect(refusal(bytes)).toBe(
       "corrupted archive: the payload's SHA-256 does not match the manifest",
     );
