@@ -6,7 +6,7 @@ import {
   syncEstate,
   type LoadedEstate,
 } from "../lib/estate";
-import { Poller } from "../lib/health";
+import { backfillDemoHistory, Poller } from "../lib/health";
 import { logger } from "../lib/log";
 import { getSettings, SettingsError, type Settings } from "../lib/settings";
 
@@ -42,6 +42,7 @@ export async function boot(): Promise<Runtime> {
   });
   installDatabase(database);
   const { changed, version } = await syncEstate(database.db, estate);
+  await backfillDemoHistory(database.db, estate);
   log.info(
     `${estate.demo ? "demo estate" : `estate ${estate.source}`}: ${estate.services.length} services, ${estate.components.length} components, ` +
       `${estate.regions.length} regions (version ${version}${changed ? ", updated" : ""})`,

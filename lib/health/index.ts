@@ -2,6 +2,8 @@ import "server-only";
 import { getDb, type Db } from "../db";
 import { getSettings } from "../settings";
 import { getSnapshot, type Snapshot } from "./snapshot";
+import { readInstanceDetail } from "./history";
+import { buildComponentView, buildServiceView } from "./history-views";
 
 export { Poller, POLLER_LEASE } from "./poller";
 export { injectFault, clearFaults, listFaults, FaultInput } from "./faults";
@@ -17,4 +19,26 @@ export async function getBoardSnapshot(db?: Db): Promise<Snapshot> {
 
 export async function getBoard(db?: Db) {
   return (await getBoardSnapshot(db)).view;
+}
+
+export { backfillDemoHistory } from "./demo-history";
+export {
+  parseHistoryRange,
+  readComponentSeries,
+  readStatusChanges,
+  readUptime,
+  type ReadOptions,
+} from "./history";
+export * from "./history-types";
+
+/** One service from the live board: its components (role instances first) and who shares them. Null if unknown. */
+export async function getServiceView(serviceId: string, db?: Db) {
+  return buildServiceView(await getBoard(db), serviceId);
+}
+
+/** One component from the live board, with its per-instance states and dependents. Null if unknown. */
+export async function getComponentView(componentId: string, db?: Db) {
+  const board = await getBoard(db);
+  if (!board.components[componentId]) return null;
+  return buildComponentView(board, componentId, await readInstanceDetail(componentId, { db }));
 }
