@@ -16,6 +16,7 @@ export default defineConfig({
       "cli/**/*.test.ts",
       "components/**/*.test.ts",
       "scripts/**/*.test.ts",
+      "app/**/*.test.ts",
     ],
     pool: "forks",
     testTimeout: 30_000,

@@ -57,9 +57,19 @@ export function parseCommand(argv: string[]): Command {
   const { values, positionals } = parsed;
   const [name, ...rest] = positionals;
   if (values.help || !name || name === "help") return { name: "help" };
+  // An option the command does not use is a mistake to report, not to ignore.
+  const refuseOptions = (options: ("for" | "instances" | "reason" | "clear")[], what: string) => {
+    const given = options.filter((o) => values[o] !== undefined);
+    if (given.length)
+      throw new UsageError(
+        `${given.map((o) => `--${o}`).join(", ")} cannot be used with ${what}: ` +
+          `--for, --instances and --reason go with simulate <component> <status>, --clear with simulate.`,
+      );
+  };
   if (name === "simulate") {
     if (values.clear) {
       if (rest.length > 1) throw new UsageError("simulate --clear takes at most one component.");
+      refuseOptions(["for", "instances", "reason"], "simulate --clear");
       return { name: "clear", component: rest[0] };
     }
     if (rest.length !== 2)
@@ -68,7 +78,7 @@ export function parseCommand(argv: string[]): Command {
       );
     let instances: number | undefined;
     if (values.instances !== undefined) {
-      instances = Number(values.instances);
+      instances = /^\d+$/.test(values.instances) ? Number(values.instances) : NaN;
       if (!Number.isInteger(instances) || instances < 1)
         throw new UsageError(
           `--instances must be a whole number of at least 1 (got ${JSON.stringify(values.instances)}).`,
@@ -85,6 +95,7 @@ export function parseCommand(argv: string[]): Command {
   }
   if (name === "faults" || name === "status") {
     if (rest.length) throw new UsageError(`${name} takes no arguments.`);
+    refuseOptions(["for", "instances", "reason", "clear"], name);
     return { name };
   }
   throw new UsageError(`Unknown command ${JSON.stringify(name)}.`);

@@ -17,14 +17,16 @@ function token(): string {
 }
 
 async function call(method: string, route: string, body?: unknown, auth = true): Promise<unknown> {
+  // Outside the try below: a missing token must say so, not pass for an unreachable app.
+  const headers = {
+    ...(auth ? { authorization: `Bearer ${token()}` } : {}),
+    ...(body ? { "content-type": "application/json" } : {}),
+  };
   let response: Response;
   try {
     response = await fetch(baseUrl + route, {
       method,
-      headers: {
-        ...(auth ? { authorization: `Bearer ${token()}` } : {}),
-        ...(body ? { "content-type": "application/json" } : {}),
-      },
+      headers,
       body: body ? JSON.stringify(body) : undefined,
     });
   } catch (error) {

@@ -18,6 +18,24 @@ const V2_LIST = Object.keys(DOCUMENTS)
 // `_` is the cache-buster many polling clients add; anything else is a mistake worth reporting.
 const ALLOWED_PARAMS = new Set(["_"]);
 
+/** If-None-Match per RFC 9110: `*`, or a list of tags compared weakly. */
+function matchesEtag(header: string | undefined, etag: string): boolean {
+  if (!header) return false;
+  if (header.trim() === "*") return true;
+  const opaque = (tag: string) => tag.trim().replace(/^W\//, "");
+  return header.split(",").some((tag) => opaque(tag) === opaque(etag));
+}
+
+/** Whether Accept-Encoding lists gzip (or `*`) without refusing it by `q=0`. */
+function acceptsGzip(header: string | undefined): boolean {
+  return (header ?? "").split(",").some((part) => {
+    const [coding, ...params] = part.trim().toLowerCase().split(";");
+    if (coding !== "gzip" && coding !== "*") return false;
+    const q = params.map((p) => p.trim()).find((p) => p.startsWith("q="));
+    return !q || Number(q.slice(2)) > 0;
+  });
+}
+
 function sendJson(
   res: ServerResponse,
   status: number,
@@ -42,11 +60,20 @@ export function createFastRoutes(options: { db: () => Db; publicUrl: string }) {
     const q = url.indexOf("?");
     const path = q === -1 ? url : url.slice(0, q);
     const doc = DOCUMENTS[path];
+    // Browser clients of the public API can read its errors only with the CORS header on them too.
+    const cors: Record<string, string> = path.startsWith("/api/v2/")
+      ? { "access-control-allow-origin": "*" }
+      : {};
     if (!doc) {
       if (!path.startsWith("/api/v2/")) return false;
-      sendJson(res, 404, {
-        error: { code: "not_found", message: `Unknown endpoint ${path}. Available: ${V2_LIST}.` },
-      });
+      sendJson(
+        res,
+        404,
+        {
+          error: { code: "not_found", message: `Unknown endpoint ${path}. Available: ${V2_LIST}.` },
+        },
+        cors,
+      );
       return true;
     }
     if (req.method !== "GET" && req.method !== "HEAD") {
@@ -54,7 +81,7 @@ export function createFastRoutes(options: { db: () => Db; publicUrl: string }) {
         res,
         405,
         { error: { code: "method_not_allowed", message: `${path} answers GET and HEAD only.` } },
-        { allow: "GET, HEAD" },
+        { allow: "GET, HEAD", ...cors },
       );
       return true;
     }
@@ -63,12 +90,17 @@ export function createFastRoutes(options: { db: () => Db; publicUrl: string }) {
         (k) => !ALLOWED_PARAMS.has(k),
       );
       if (bad.length) {
-        sendJson(res, 400, {
-          error: {
-            code: "bad_request",
-            message: `Unknown query parameter ${bad.map((b) => JSON.stringify(b)).join(", ")}: ${path} takes none.`,
+        sendJson(
+          res,
+          400,
+          {
+            error: {
+              code: "bad_request",
+              message: `Unknown query parameter ${bad.map((b) => JSON.stringify(b)).join(", ")}: ${path} takes none.`,
+            },
           },
-        });
+          cors,
+        );
         return true;
       }
     }
@@ -82,12 +114,12 @@ export function createFastRoutes(options: { db: () => Db; publicUrl: string }) {
           vary: "Accept-Encoding",
         };
         if (doc.publicApi) headers["access-control-allow-origin"] = "*";
-        if (req.headers["if-none-match"] === encoded.etag) {
+        if (matchesEtag(req.headers["if-none-match"], encoded.etag)) {
           res.writeHead(304, headers);
           res.end();
           return;
         }
-        const gzip = /\bgzip\b/.test(req.headers["accept-encoding"] ?? "");
+        const gzip = acceptsGzip(req.headers["accept-encoding"]);
         const body = gzip ? encoded.gzip : encoded.body;
         if (gzip) headers["content-encoding"] = "gzip";
         headers["content-length"] = String(body.length);
@@ -105,7 +137,7 @@ export function createFastRoutes(options: { db: () => Db; publicUrl: string }) {
               message: "The status store cannot be read right now; try again shortly.",
             },
           },
-          { "retry-after": "5" },
+          { "retry-after": "5", ...cors },
         );
       },
     );

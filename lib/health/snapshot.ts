@@ -79,7 +79,8 @@ async function build(db: Db, refreshMs: number): Promise<Snapshot> {
         e = {
           body,
           gzip: gzipSync(body, { level: 6 }),
-          etag: `"${createHash("sha1").update(body).digest("base64url")}"`,
+          // Weak: the plain and gzip bodies are the same document in two encodings.
+          etag: `W/"${createHash("sha1").update(body).digest("base64url")}"`,
         };
         encoded.set(key, e);
       }

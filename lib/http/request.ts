@@ -9,17 +9,28 @@ import { forbidden, unauthorized, validationError } from "../errors";
 export function assertSameOrigin(request: Request): void {
   const origin = request.headers.get("origin");
   if (!origin) return;
-  const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host");
-  let originHost: string;
+  // A proxy chain may list several forwarded hosts; the first is the one the browser asked for.
+  const host =
+    request.headers.get("x-forwarded-host")?.split(",")[0]?.trim() || request.headers.get("host");
+  let parsed: URL;
   try {
-    originHost = new URL(origin).host;
+    parsed = new URL(origin);
   } catch {
     throw forbidden(`Cross-origin request refused: Origin ${JSON.stringify(origin)} is not a URL.`);
   }
-  if (!host || originHost !== host)
+  if (!host || parsed.host !== canonicalHost(parsed.protocol, host))
     throw forbidden(
       `Cross-origin request refused: Origin ${origin} does not match ${host ?? "this server"}.`,
     );
+}
+
+/** `Example.com:443` as a browser writes it for https: lower case, default port left out. */
+function canonicalHost(protocol: string, host: string): string | null {
+  try {
+    return new URL(`${protocol}//${host}`).host;
+  } catch {
+    return null;
+  }
 }
 
 /** The actor behind a request: an API token in `Authorization: Bearer`, else anonymous. */
@@ -36,15 +47,34 @@ export async function actorFromRequest(db: Db, request: Request): Promise<Actor>
 /** Reads a JSON body, refusing anything else with a clear message. */
 export async function readJson(request: Request, limitBytes = 64_000): Promise<unknown> {
   const type = request.headers.get("content-type") ?? "";
-  const text = await request.text();
+  const text = await readText(request, limitBytes);
   if (text.length === 0) return {};
   if (!type.includes("application/json"))
     throw validationError("Send the body as JSON with Content-Type: application/json.");
-  if (text.length > limitBytes)
-    throw validationError(`The body is too large (limit ${limitBytes} bytes).`);
   try {
     return JSON.parse(text);
   } catch (error) {
     throw validationError(`The body is not valid JSON: ${(error as Error).message}`);
   }
+}
+
+/** The body as text, refused as soon as it is known to pass the limit rather than read whole. */
+async function readText(request: Request, limitBytes: number): Promise<string> {
+  const tooLarge = () => validationError(`The body is too large (limit ${limitBytes} bytes).`);
+  if (Number(request.headers.get("content-length")) > limitBytes) throw tooLarge();
+  const reader = request.body?.getReader();
+  if (!reader) return "";
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > limitBytes) {
+      await reader.cancel().catch(() => {});
+      throw tooLarge();
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks).toString("utf8");
 }

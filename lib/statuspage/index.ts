@@ -33,13 +33,36 @@ export type StatuspageComponent = {
 
 export const PAGE_ID = "standfast";
 
+/** The earliest or latest of some ISO times, or `fallback` when there are none. */
+function pick(times: (string | null | undefined)[], latest: boolean, fallback: string): string {
+  let best: string | null = null;
+  for (const t of times) {
+    if (!t) continue;
+    if (
+      best === null ||
+      (latest ? Date.parse(t) > Date.parse(best) : Date.parse(t) < Date.parse(best))
+    )
+      best = t;
+  }
+  return best ?? fallback;
+}
+
+/**
+ * Times come from the statuses themselves, never from when the board was built: a document that
+ * changes only with the clock would change its ETag every second and defeat If-None-Match.
+ */
+const knownTimes = (view: BoardView) => [
+  ...view.services.map((s) => s.stateChangedAt),
+  ...Object.values(view.components).map((c) => c.since),
+];
+
 export function page(view: BoardView, url: string): Page {
   return {
     id: PAGE_ID,
     name: "Standfast",
     url,
     time_zone: "Etc/UTC",
-    updated_at: view.generatedAt,
+    updated_at: pick(knownTimes(view), true, view.generatedAt),
   };
 }
 
@@ -47,7 +70,8 @@ export function page(view: BoardView, url: string): Page {
 export function components(view: BoardView): StatuspageComponent[] {
   const out: StatuspageComponent[] = [];
   const placed = new Set<string>();
-  const created = view.generatedAt;
+  // No creation times are kept; the earliest time the board knows of is stable and not in the future.
+  const created = pick(knownTimes(view), false, view.generatedAt);
   let position = 1;
   for (const s of view.services) {
     const children: StatuspageComponent[] = [];
@@ -78,7 +102,11 @@ export function components(view: BoardView): StatuspageComponent[] {
       name: s.id,
       status: s.status,
       created_at: created,
-      updated_at: s.stateChangedAt,
+      updated_at: pick(
+        [s.stateChangedAt, ...s.components.map((c) => view.components[c.id]?.since)],
+        true,
+        s.stateChangedAt,
+      ),
       position: position++,
       description: `${s.edition} edition, ${s.units} unit(s), ${s.region}, ${s.state}${s.reason ? `: ${s.reason}` : ""}`,
       showcase: true,

@@ -15,13 +15,29 @@ export const postgresSource: Source<Spec> = {
         latencyMs: null,
         reason: `environment variable ${spec.urlEnv} is not set`,
       };
+    const timedOut: Reading = {
+      status: "major_outage",
+      latencyMs: null,
+      reason: `no answer within ${ctx.timeoutMs} ms`,
+    };
+    if (ctx.signal.aborted) return timedOut;
     const started = performance.now();
-    const client = new pg.Client({
-      connectionString: url,
-      connectionTimeoutMillis: ctx.timeoutMs,
-      query_timeout: ctx.timeoutMs,
-      application_name: "standfast-probe",
-    });
+    let client: pg.Client;
+    try {
+      client = new pg.Client({
+        connectionString: url,
+        connectionTimeoutMillis: ctx.timeoutMs,
+        query_timeout: ctx.timeoutMs,
+        application_name: "standfast-probe",
+      });
+    } catch {
+      // The parser's error can carry the URL, password and all; say only where the URL came from.
+      return {
+        status: "unknown",
+        latencyMs: null,
+        reason: `${spec.urlEnv ? `environment variable ${spec.urlEnv}` : "url"} is not a valid connection URL`,
+      };
+    }
     const onAbort = () => void client.end().catch(() => {});
     ctx.signal.addEventListener("abort", onAbort, { once: true });
     client.on("error", () => {});
@@ -33,12 +49,7 @@ export const postgresSource: Source<Spec> = {
         spec.degradedAfter,
       );
     } catch (error) {
-      if (ctx.signal.aborted)
-        return {
-          status: "major_outage",
-          latencyMs: null,
-          reason: `no answer within ${ctx.timeoutMs} ms`,
-        };
+      if (ctx.signal.aborted) return timedOut;
       const text = errorText(error).replaceAll(url, "(url)");
       return { status: "major_outage", latencyMs: performance.now() - started, reason: text };
     } finally {

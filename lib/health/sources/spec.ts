@@ -25,18 +25,27 @@ export const SimulatedSource = z.strictObject({
   status: z.enum(KNOWN_STATUSES).default("operational"),
 });
 
-export const HttpSource = z.strictObject({
-  type: z.literal("http"),
-  url: z.url({ protocol: /^https?$/, message: "expected an http:// or https:// URL" }),
-  method: z.enum(["GET", "HEAD"]).default("GET"),
-  expectStatus: z
-    .union([z.number().int().min(100).max(599), z.array(z.number().int().min(100).max(599)).min(1)])
-    .optional()
-    .describe("default: any 2xx or 3xx"),
-  bodyMatch: z.string().min(1).optional().describe("a substring the body must contain"),
-  headers: z.record(z.string(), z.string()).optional(),
-  degradedAfter,
-});
+export const HttpSource = z
+  .strictObject({
+    type: z.literal("http"),
+    url: z.url({ protocol: /^https?$/, message: "expected an http:// or https:// URL" }),
+    method: z.enum(["GET", "HEAD"]).default("GET"),
+    expectStatus: z
+      .union([
+        z.number().int().min(100).max(599),
+        z.array(z.number().int().min(100).max(599)).min(1),
+      ])
+      .optional()
+      .describe("default: any 2xx or 3xx"),
+    bodyMatch: z.string().min(1).optional().describe("a substring the body must contain"),
+    headers: z.record(z.string(), z.string()).optional(),
+    degradedAfter,
+  })
+  // A HEAD answer has no body: a bodyMatch there would never be checked, a silent false green.
+  .refine((s) => !(s.bodyMatch && s.method === "HEAD"), {
+    message: "bodyMatch needs the body: use method GET, or leave out bodyMatch",
+    path: ["bodyMatch"],
+  });
 
 export const TcpSource = z.strictObject({
   type: z.literal("tcp"),

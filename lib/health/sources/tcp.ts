@@ -8,6 +8,13 @@ type Spec = z.output<typeof TcpSource>;
 /** Whether a TCP connection opens, and how fast. */
 export const tcpSource: Source<Spec> = {
   read(spec, _component, ctx): Promise<Reading> {
+    const timedOut: Reading = {
+      status: "major_outage",
+      latencyMs: null,
+      reason: `no connection within ${ctx.timeoutMs} ms`,
+    };
+    // An aborted signal fires no further abort event: without this the read would wait for the connect.
+    if (ctx.signal.aborted) return Promise.resolve(timedOut);
     return new Promise((resolve) => {
       const started = performance.now();
       const socket = net.connect({ host: spec.host, port: spec.port });
@@ -16,12 +23,7 @@ export const tcpSource: Source<Spec> = {
         socket.destroy();
         resolve(reading);
       };
-      const onAbort = () =>
-        finish({
-          status: "major_outage",
-          latencyMs: null,
-          reason: `no connection within ${ctx.timeoutMs} ms`,
-        });
+      const onAbort = () => finish(timedOut);
       ctx.signal.addEventListener("abort", onAbort, { once: true });
       socket.once("connect", () =>
         finish(
