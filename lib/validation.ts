@@ -3,8 +3,16 @@ import { validationError } from "./errors";
 
 export function fieldErrors(error: z.ZodError): Record<string, string[]> {
   const out: Record<string, string[]> = {};
-  for (const issue of error.issues)
-    (out[issue.path.length ? issue.path.join(".") : "input"] ??= []).push(issue.message);
+  for (const issue of error.issues) {
+    const at = issue.path.map(String);
+    if (issue.code === "unrecognized_keys") {
+      for (const key of issue.keys) {
+        (out[[...at, key].join(".")] ??= []).push("unknown field: remove it or check its spelling");
+      }
+      continue;
+    }
+    (out[at.length ? at.join(".") : "input"] ??= []).push(issue.message);
+  }
   return out;
 }
 
