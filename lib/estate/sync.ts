@@ -4,6 +4,17 @@ import type { LoadedEstate } from "./load";
 
 const { regions, services, components, serviceComponents, estateMeta } = tables;
 
+/** Rows per statement: well inside PostgreSQL's 65,535 parameters for any table here. */
+function chunks<T>(rows: T[], size = 1_000): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < rows.length; i += size) out.push(rows.slice(i, i + size));
+  return out;
+}
+
+const fromExcluded = (columns: string[]) =>
+  Object.fromEntries(columns.map((c) => [camel(c), sql.raw(`excluded.${c}`)]));
+const camel = (c: string) => c.replace(/_([a-z])/g, (_, l: string) => l.toUpperCase());
+
 /**
  * Writes the estate into the store: upserts regions, components and services, retires what
  * the estate no longer declares, and bumps the estate version when anything changed. A service's
@@ -20,13 +31,20 @@ export async function syncEstate(
     const changed = !meta || meta.hash !== estate.hash || meta.demo !== estate.demo;
 
     if (changed) {
-      for (const [position, r] of estate.regions.entries()) {
+      for (const batch of chunks(
+        estate.regions.map((r, position) => ({
+          id: r.id,
+          name: r.name,
+          position,
+          retiredAt: null,
+        })),
+      )) {
         await tx
           .insert(regions)
-          .values({ id: r.id, name: r.name, position })
+          .values(batch)
           .onConflictDoUpdate({
             target: regions.id,
-            set: { name: r.name, position, retiredAt: null },
+            set: fromExcluded(["name", "position", "retired_at"]),
           });
       }
       await tx
@@ -42,47 +60,58 @@ export async function syncEstate(
           ),
         );
 
-      for (const c of estate.components) {
-        const values = {
-          name: c.name,
-          kind: c.kind,
-          region: c.region,
-          source: c.source,
-          intervalMs: c.intervalMs,
-          timeoutMs: c.timeoutMs,
-          staleAfterMs: c.staleAfterMs,
-          attributes: c.attributes,
-          retiredAt: null,
-        };
+      const componentRows = estate.components.map((c) => ({
+        id: c.id,
+        name: c.name,
+        kind: c.kind,
+        region: c.region,
+        source: c.source,
+        intervalMs: c.intervalMs,
+        timeoutMs: c.timeoutMs,
+        staleAfterMs: c.staleAfterMs,
+        attributes: c.attributes,
+        retiredAt: null,
+      }));
+      for (const batch of chunks(componentRows)) {
         await tx
           .insert(components)
-          .values({ id: c.id, ...values })
-          .onConflictDoUpdate({ target: components.id, set: values });
+          .values(batch)
+          .onConflictDoUpdate({
+            target: components.id,
+            set: fromExcluded([
+              "name",
+              "kind",
+              "region",
+              "source",
+              "interval_ms",
+              "timeout_ms",
+              "stale_after_ms",
+              "attributes",
+              "retired_at",
+            ]),
+          });
       }
 
       const serviceIds = estate.services.map((s) => s.id);
-      for (const [position, s] of estate.services.entries()) {
+      const serviceRows = estate.services.map((s, position) => ({
+        id: s.id,
+        edition: s.edition,
+        units: s.units,
+        region: s.region,
+        state: s.state,
+        position,
+        origin: "estate",
+        stateChangedAt: now,
+        retiredAt: null,
+      }));
+      for (const batch of chunks(serviceRows)) {
+        // The state in the file is the initial state only: an existing service keeps its own.
         await tx
           .insert(services)
-          .values({
-            id: s.id,
-            edition: s.edition,
-            units: s.units,
-            region: s.region,
-            state: s.state,
-            position,
-            origin: "estate",
-            stateChangedAt: now,
-          })
+          .values(batch)
           .onConflictDoUpdate({
             target: services.id,
-            set: {
-              edition: s.edition,
-              units: s.units,
-              region: s.region,
-              position,
-              retiredAt: null,
-            },
+            set: fromExcluded(["edition", "units", "region", "position", "retired_at"]),
           });
       }
       await tx
@@ -105,7 +134,7 @@ export async function syncEstate(
           position,
         })),
       );
-      if (links.length) await tx.insert(serviceComponents).values(links);
+      for (const batch of chunks(links)) await tx.insert(serviceComponents).values(batch);
 
       // Components no live service uses any more stop being polled and shown.
       await tx.execute(sql`

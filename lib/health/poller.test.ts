@@ -131,7 +131,13 @@ describe.each(ENGINES)("poller on %s", (engine) => {
     ];
     for (const component of hung)
       await injectFault({ actor: admin, db: database.db }, { component, status: "silent" });
-    await new Promise((r) => setTimeout(r, 500));
+    // Start counting once every fault is in force: each hung read has timed out at least once.
+    await waitFor("the faults to take hold", async () => {
+      const rows = await database.db.select().from(tables.componentStatus);
+      return hung.every(
+        (id) => rows.find((r) => r.componentId === id)?.attemptError === "no answer within 200 ms",
+      );
+    });
     const since = new Date();
     const fresh = async () => {
       const counts = new Map<string, number>();
@@ -146,11 +152,6 @@ describe.each(ENGINES)("poller on %s", (engine) => {
       return estate.components.every((x) => hung.includes(x.id) || (c.get(x.id) ?? 0) >= 3) && c;
     });
     for (const id of hung) expect(counts.get(id) ?? 0).toBe(0);
-    const attempts = await database.db.select().from(tables.componentStatus);
-    for (const id of hung)
-      expect(attempts.find((a) => a.componentId === id)?.attemptError).toBe(
-        "no answer within 200 ms",
-      );
     await clearFaults({ actor: admin, db: database.db }, {});
   });
 

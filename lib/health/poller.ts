@@ -5,6 +5,7 @@ import { readEstate, readEstateVersion } from "../estate/read";
 import type { EstateComponent } from "../estate/types";
 import { logger, type Logger } from "../log";
 import { deleteExpiredFaults, listFaults } from "./faults";
+import { DueQueue } from "./due-queue";
 import { acquireLease, releaseLease } from "./lease";
 import { loadCurrent, recordOutcomes, type Current, type Outcome } from "./recorder";
 import { pruneHistory, rollUpDays, rollUpHours } from "./rollups";
@@ -38,6 +39,8 @@ export class Poller {
   private readonly log: Logger;
   private readonly o: Required<Omit<PollerOptions, "db" | "holder" | "log">>;
   private slots = new Map<string, Slot>();
+  private queue = new DueQueue<Slot>();
+  private launchPending = false;
   private faults = new Map<string, Fault>();
   private faultKeys = new Map<string, string>();
   private current = new Map<string, Current>();
@@ -113,6 +116,7 @@ export class Poller {
       } else if (!this.leader && was) {
         this.log.warn("lost the poller lease; another instance polls now");
         this.slots.clear();
+        this.queue.clear();
         this.buffer = [];
       }
     }
@@ -147,12 +151,12 @@ export class Poller {
       const slot = this.slots.get(component.id);
       if (slot) slot.component = component;
       else
-        this.slots.set(component.id, {
-          component,
-          inFlight: 0,
-          rush: false,
-          nextDue: now + Math.random() * Math.min(component.intervalMs, 2_000),
-        });
+        this.schedule(
+          this.slots
+            .set(component.id, { component, inFlight: 0, rush: false, nextDue: 0 })
+            .get(component.id)!,
+          now + Math.random() * Math.min(component.intervalMs, 2_000),
+        );
     }
     for (const id of this.slots.keys()) if (!seen.has(id)) this.slots.delete(id);
     const shortest = Math.min(...estate.components.map((c) => c.intervalMs), 10_000);
@@ -168,19 +172,40 @@ export class Poller {
       const slot = this.slots.get(id);
       // A new or cleared fault is read at once, so it shows on the board without waiting an interval.
       if (slot && keys.get(id) !== this.faultKeys.get(id)) {
-        slot.nextDue = now;
-        slot.rush = slot.inFlight !== 0;
+        if (slot.inFlight) slot.rush = true;
+        else this.schedule(slot, now);
       }
     }
     this.faultKeys = keys;
     this.faults = new Map(rows.map((r) => [r.componentId, r.fault]));
   }
 
+  private schedule(slot: Slot, due: number): void {
+    slot.nextDue = due;
+    this.queue.push(slot, due);
+  }
+
+  /** Starts the most overdue reads first, so a big estate never starves the end of the list. */
   private launchDue(now: number): void {
-    for (const slot of this.slots.values()) {
-      if (this.running >= this.o.concurrency) return;
-      if (!slot.inFlight && slot.nextDue <= now) this.read(slot, now);
+    while (this.running < this.o.concurrency) {
+      const entry = this.queue.popDue(now);
+      if (!entry) return;
+      const slot = entry.item;
+      // Entries left behind by a reschedule, a removed component or a read in flight are stale.
+      if (entry.due !== slot.nextDue || slot.inFlight || this.slots.get(slot.component.id) !== slot)
+        continue;
+      this.read(slot, now);
     }
+  }
+
+  /** A finished read frees a slot: fill it now rather than at the next tick. */
+  private launchSoon(): void {
+    if (this.launchPending) return;
+    this.launchPending = true;
+    setImmediate(() => {
+      this.launchPending = false;
+      if (!this.stopped && this.leader) this.launchDue(Date.now());
+    });
   }
 
   private read(slot: Slot, now: number): void {
@@ -200,9 +225,10 @@ export class Poller {
       this.running--;
       if (slot.inFlight === token) slot.inFlight = 0;
       const jitter = (Math.random() * 2 - 1) * 0.1 * component.intervalMs;
-      slot.nextDue = slot.rush ? Date.now() : now + component.intervalMs + jitter;
+      this.schedule(slot, slot.rush ? Date.now() : now + component.intervalMs + jitter);
       slot.rush = false;
       if (this.leader && this.slots.get(component.id) === slot) this.buffer.push(outcome);
+      this.launchSoon();
     };
     // A source that ignores its abort signal is abandoned at the deadline; the slot is freed either way.
     const deadline = setTimeout(

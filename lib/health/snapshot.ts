@@ -23,6 +23,8 @@ type Cache = {
   refreshing: Promise<Snapshot> | null;
   estate: Estate | null;
   db: Db | null;
+  /** The last bytes made per document, reused while the document does not change. */
+  lastEncoded?: Map<string, Encoded>;
 };
 
 const KEY = Symbol.for("standfast.health.snapshot");
@@ -76,12 +78,17 @@ async function build(db: Db, refreshMs: number): Promise<Snapshot> {
       let e = encoded.get(key);
       if (!e) {
         const body = Buffer.from(JSON.stringify(make()));
-        e = {
-          body,
-          gzip: gzipSync(body, { level: 6 }),
-          // Weak: the plain and gzip bodies are the same document in two encodings.
-          etag: `W/"${createHash("sha1").update(body).digest("base64url")}"`,
-        };
+        const last = (cache.lastEncoded ??= new Map());
+        const previous = last.get(key);
+        e = previous?.body.equals(body)
+          ? previous
+          : {
+              body,
+              gzip: gzipSync(body, { level: 6 }),
+              // Weak: the plain and gzip bodies are the same document in two encodings.
+              etag: `W/"${createHash("sha1").update(body).digest("base64url")}"`,
+            };
+        last.set(key, e);
         encoded.set(key, e);
       }
       return e;
