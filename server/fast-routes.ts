@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Db } from "../lib/db";
 import { getBoardSnapshot, type Snapshot } from "../lib/health";
+import { toLiveBoard } from "../lib/health/board-types";
 import { componentsDocument, statusDocument, summaryDocument } from "../lib/statuspage";
 
 type Doc = (snapshot: Snapshot, url: string) => unknown;
@@ -10,7 +11,7 @@ const DOCUMENTS: Record<string, { make: Doc; publicApi: boolean }> = {
   "/api/v2/summary.json": { make: (s, url) => summaryDocument(s.view, url), publicApi: true },
   "/api/v2/status.json": { make: (s, url) => statusDocument(s.view, url), publicApi: true },
   "/api/v2/components.json": { make: (s, url) => componentsDocument(s.view, url), publicApi: true },
-  "/api/board": { make: (s) => s.view, publicApi: false },
+  "/api/board": { make: (s) => toLiveBoard(s.view), publicApi: false },
 };
 const V2_LIST = Object.keys(DOCUMENTS)
   .filter((p) => p.startsWith("/api/v2/"))

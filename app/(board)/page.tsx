@@ -2,6 +2,7 @@ import { connection } from "next/server";
 import { Board } from "@/components/board/board";
 import { Legend } from "@/components/board/legend";
 import { getBoard } from "@/lib/health";
+import { toLiveBoard } from "@/lib/health/board-types";
 
 export default async function BoardPage({
   searchParams,
@@ -20,7 +21,7 @@ export default async function BoardPage({
           </span>
         </p>
       )}
-      <Board initial={view} initialProblemsOnly={params.problems === "1"}>
+      <Board initial={toLiveBoard(view)} initialProblemsOnly={params.problems === "1"}>
         <Legend />
       </Board>
     </div>

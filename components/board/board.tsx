@@ -1,12 +1,13 @@
 "use client";
 import { useCallback, useEffect, useState } from "react";
 import useSWR from "swr";
-import type { BoardView } from "@/lib/health/board-types";
+import type { LiveBoard } from "@/lib/health/board-types";
 import { Freshness } from "./freshness";
 import { Grid, serviceHasProblem } from "./grid";
+import { GridBehaviour } from "./grid-behaviour";
 import { OverallBanner } from "./overall-banner";
 
-async function fetchBoard(url: string): Promise<BoardView> {
+async function fetchBoard(url: string): Promise<LiveBoard> {
   const response = await fetch(url, { headers: { accept: "application/json" } });
   if (!response.ok) throw new Error(`HTTP ${response.status}`);
   return response.json();
@@ -18,7 +19,7 @@ export function Board({
   initialProblemsOnly,
   children,
 }: {
-  initial: BoardView;
+  initial: LiveBoard;
   initialProblemsOnly: boolean;
   children?: React.ReactNode;
 }) {
@@ -73,7 +74,9 @@ export function Board({
         </button>
         {children}
       </div>
-      <Grid view={view} problemsOnly={problemsOnly} />
+      <GridBehaviour>
+        <Grid view={view} problemsOnly={problemsOnly} />
+      </GridBehaviour>
     </div>
   );
 }

@@ -1,46 +1,40 @@
 import { memo } from "react";
-import Link from "next/link";
 import { KIND_LABEL } from "@/lib/estate/types";
-import type { BoardComponent } from "@/lib/health/board-types";
+import type { LiveComponent } from "@/lib/health/board-types";
 import { STATUS_LABEL } from "@/lib/health/vocabulary";
-import { StatusIcon } from "../status/status-icon";
 import { ageBetween, formatUtc } from "./format";
 
-function describe(c: BoardComponent, at: string): string {
+export function describeCell(c: LiveComponent, regionName: string, at: string): string {
   const checked = c.checkedAt ? `checked ${ageBetween(c.checkedAt, at)} ago` : "never checked";
   const since = c.since ? `since ${formatUtc(c.since, at)}` : null;
-  return [checked, since, c.reason].filter(Boolean).join(" · ");
+  const instances = c.instances ? `, ${c.instances.up} of ${c.instances.total} instances up` : "";
+  const head = `${c.name}, ${KIND_LABEL[c.kind]} in ${regionName}: ${STATUS_LABEL[c.status]}${instances}`;
+  return [head, [checked, since, c.reason].filter(Boolean).join(" · ")].join("; ");
 }
 
-/** One component in its region column: icon, words, instance count, and details on hover or focus. */
+/**
+ * One component in its region column: icon (drawn by CSS from data-status), words and instance count. Its full description is
+ * its accessible name, which the board's one shared tooltip also shows on hover and focus.
+ * A plain anchor: the board delegates client-side navigation for all cells at once.
+ */
 export const Cell = memo(function Cell({
   c,
   regionName,
   at,
 }: {
-  c: BoardComponent;
+  c: LiveComponent;
   regionName: string;
   at: string;
 }) {
-  const details = describe(c, at);
-  const instances = c.instances ? `${c.instances.up}/${c.instances.total}` : null;
   return (
-    <Link
+    <a
       href={`/components/${encodeURIComponent(c.id)}`}
-      prefetch={false}
       className="cell"
       data-status={c.status}
-      aria-label={`${c.name}, ${KIND_LABEL[c.kind]} in ${regionName}: ${STATUS_LABEL[c.status]}${instances ? `, ${instances} instances up` : ""}; ${details}`}
+      aria-label={describeCell(c, regionName, at)}
     >
-      <StatusIcon status={c.status} />
-      <span>{STATUS_LABEL[c.status]}</span>
-      {instances && (
-        <span className="text-xs text-zinc-500 tabular-nums dark:text-zinc-400">{instances}</span>
-      )}
-      <span className="rgn">{regionName}</span>
-      <span className="tip" aria-hidden="true">
-        {details}
-      </span>
-    </Link>
+      {STATUS_LABEL[c.status]}
+      {c.instances && <small>{`${c.instances.up}/${c.instances.total}`}</small>}
+    </a>
   );
 });

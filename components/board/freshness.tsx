@@ -1,5 +1,5 @@
 "use client";
-import type { BoardView } from "@/lib/health/board-types";
+import type { LiveBoard } from "@/lib/health/board-types";
 import { formatAge } from "@/lib/time/duration";
 import { useNow } from "./use-now";
 
@@ -14,7 +14,7 @@ export function Freshness({
   onRefresh,
   refreshing,
 }: {
-  view: BoardView;
+  view: LiveBoard;
   receivedAt: number | null;
   error: boolean;
   onRefresh: () => void;

@@ -1,21 +1,119 @@
-import Link from "next/link";
+import { memo } from "react";
 import { KIND_LABEL } from "@/lib/estate/types";
-import type { BoardService, BoardView } from "@/lib/health/board-types";
+import type { BoardService, LiveBoard, LiveComponent } from "@/lib/health/board-types";
 import { StatusIcon, StatusLabel } from "../status/status-icon";
 import { Cell } from "./cell";
 import { StateBadge } from "./state-badge";
 
-export function serviceHasProblem(view: BoardView, s: BoardService): boolean {
+export function serviceHasProblem(view: LiveBoard, s: BoardService): boolean {
   return (
     s.status !== "operational" ||
     s.components.some((l) => view.components[l.id]?.status !== "operational")
   );
 }
 
-/** Components x regions, rows grouped by service. At phone width, CSS turns it into a list per service. */
-export function Grid({ view, problemsOnly }: { view: BoardView; problemsOnly: boolean }) {
+type Region = LiveBoard["regions"][number];
+
+function Columns({ regions }: { regions: Region[] }) {
+  // With a fixed layout, one <col> spanning the regions shares the rest of the width equally.
+  return (
+    <colgroup>
+      <col className="grid-col-name" />
+      <col span={regions.length} />
+    </colgroup>
+  );
+}
+
+/** A component's row: its cell in its region's column, the columns either side collapsed into one each. */
+const Row = memo(function Row({
+  c,
+  regions,
+  at,
+}: {
+  c: LiveComponent;
+  regions: Region[];
+  at: string;
+}) {
+  const index = regions.findIndex((r) => r.id === c.region);
+  const region = regions[index];
+  return (
+    <tr className="grid-row">
+      <th scope="row">
+        {`${KIND_LABEL[c.kind]} `}
+        <small>{c.name}</small>
+      </th>
+      {region ? (
+        <>
+          {index > 0 && <td colSpan={index} />}
+          <td data-region={region.name}>
+            <Cell c={c} regionName={region.name} at={at} />
+          </td>
+          {index < regions.length - 1 && <td colSpan={regions.length - 1 - index} />}
+        </>
+      ) : (
+        <td colSpan={regions.length}>in a region this board does not show: {c.region}</td>
+      )}
+    </tr>
+  );
+});
+
+function ServiceBlock({
+  s,
+  view,
+  problemsOnly,
+}: {
+  s: BoardService;
+  view: LiveBoard;
+  problemsOnly: boolean;
+}) {
   const regions = view.regions;
-  const regionName = new Map(regions.map((r) => [r.id, r.name]));
+  const rows = s.components
+    .map((l) => view.components[l.id])
+    .filter(
+      (c): c is LiveComponent => c !== undefined && !(problemsOnly && c.status === "operational"),
+    );
+  const regionName = regions.find((r) => r.id === s.region)?.name ?? s.region;
+  return (
+    <div
+      className="grid-svc-block"
+      data-service={s.id}
+      style={{ containIntrinsicSize: `auto ${2.75 + 2.3 * rows.length}rem` }}
+    >
+      <table className="grid-table">
+        <Columns regions={regions} />
+        <tbody>
+          <tr className="grid-svc">
+            <th scope="rowgroup" colSpan={regions.length + 1}>
+              <div className="grid-svc-head">
+                <a
+                  href={`/services/${encodeURIComponent(s.id)}`}
+                  className="font-semibold text-blue-700 hover:underline dark:text-blue-400"
+                >
+                  {s.id}
+                </a>
+                <span className="grid-meta">{`${s.edition}, ${s.units} unit${s.units > 1 ? "s" : ""}, ${regionName}`}</span>
+                <StateBadge state={s.state} />
+                <StatusLabel status={s.status} className="text-xs font-medium" />
+                {s.reason && <span className="grid-meta">{s.reason}</span>}
+              </div>
+            </th>
+          </tr>
+          {rows.map((c) => (
+            <Row key={c.id} c={c} regions={regions} at={view.generatedAt} />
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+/**
+ * Components x regions, rows grouped by service: one header, then one fixed-layout table per
+ * service so the browser can skip laying out services that are off screen. At phone width,
+ * CSS turns it into a list per service.
+ */
+export function Grid({ view, problemsOnly }: { view: LiveBoard; problemsOnly: boolean }) {
+  const regions = view.regions;
   const services = problemsOnly
     ? view.services.filter((s) => serviceHasProblem(view, s))
     : view.services;
@@ -29,9 +127,14 @@ export function Grid({ view, problemsOnly }: { view: BoardView; problemsOnly: bo
     );
   }
   return (
-    <div className="overflow-x-auto rounded-md border border-zinc-200 dark:border-zinc-800">
-      <table className="grid-table" id="board-grid">
-        <caption className="sr-only">Status of each component of each service, by region</caption>
+    <section
+      id="board-grid"
+      aria-label="Status of each component of each service, by region"
+      className="overflow-x-auto rounded-md border border-zinc-200 dark:border-zinc-800"
+      style={{ "--regions": regions.length } as React.CSSProperties}
+    >
+      <table className="grid-table grid-head sticky top-0 z-10">
+        <Columns regions={regions} />
         <thead>
           <tr>
             <th scope="col">Service and component</th>
@@ -45,54 +148,10 @@ export function Grid({ view, problemsOnly }: { view: BoardView; problemsOnly: bo
             ))}
           </tr>
         </thead>
-        {services.map((s) => (
-          <tbody key={s.id} data-service={s.id}>
-            <tr className="grid-svc">
-              <th scope="rowgroup" colSpan={regions.length + 1}>
-                <div className="flex flex-wrap items-center gap-x-3 gap-y-1">
-                  <Link
-                    href={`/services/${encodeURIComponent(s.id)}`}
-                    prefetch={false}
-                    className="font-semibold text-blue-700 hover:underline dark:text-blue-400"
-                  >
-                    {s.id}
-                  </Link>
-                  <span className="text-xs font-normal text-zinc-600 dark:text-zinc-400">
-                    {s.edition}, {s.units} unit{s.units > 1 ? "s" : ""},{" "}
-                    {regionName.get(s.region) ?? s.region}
-                  </span>
-                  <StateBadge state={s.state} />
-                  <StatusLabel status={s.status} className="text-xs font-medium" />
-                  {s.reason && (
-                    <span className="text-xs font-normal text-zinc-600 dark:text-zinc-400">
-                      {s.reason}
-                    </span>
-                  )}
-                </div>
-              </th>
-            </tr>
-            {s.components.map((link) => {
-              const c = view.components[link.id];
-              if (!c || (problemsOnly && c.status === "operational")) return null;
-              return (
-                <tr key={c.id} className="grid-row">
-                  <th scope="row" className="font-normal">
-                    <span className="font-medium">{KIND_LABEL[c.kind]}</span>{" "}
-                    <span className="text-xs text-zinc-500 dark:text-zinc-400">{c.name}</span>
-                  </th>
-                  {regions.map((r) => (
-                    <td key={r.id}>
-                      {r.id === c.region ? (
-                        <Cell c={c} regionName={r.name} at={view.generatedAt} />
-                      ) : null}
-                    </td>
-                  ))}
-                </tr>
-              );
-            })}
-          </tbody>
-        ))}
       </table>
-    </div>
+      {services.map((s) => (
+        <ServiceBlock key={s.id} s={s} view={view} problemsOnly={problemsOnly} />
+      ))}
+    </section>
   );
 }

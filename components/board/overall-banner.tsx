@@ -1,8 +1,8 @@
-import type { BoardView } from "@/lib/health/board-types";
+import type { LiveBoard } from "@/lib/health/board-types";
 import { STATUS_LABEL, STATUSES, type Status } from "@/lib/health/vocabulary";
 import { StatusIcon } from "../status/status-icon";
 
-const INDICATOR_STATUS: Record<BoardView["overall"]["indicator"], Status> = {
+const INDICATOR_STATUS: Record<LiveBoard["overall"]["indicator"], Status> = {
   none: "operational",
   maintenance: "under_maintenance",
   minor: "degraded_performance",
@@ -21,7 +21,7 @@ const TONE: Record<Status, string> = {
 };
 
 /** The overall indicator in words, with counts of every status that is not operational. */
-export function OverallBanner({ view }: { view: BoardView }) {
+export function OverallBanner({ view }: { view: LiveBoard }) {
   const status = INDICATOR_STATUS[view.overall.indicator];
   const total = Object.values(view.counts).reduce((a, b) => a + b, 0);
   const problems = STATUSES.filter((s) => s !== "operational" && view.counts[s] > 0);

@@ -53,3 +53,41 @@ export type BoardView = {
   counts: Record<Status, number>;
   refreshMs: number;
 };
+
+/** What the live board needs of a component: the grid, the banner and the CLI's status. */
+export type LiveComponent = Pick<
+  BoardComponent,
+  | "id"
+  | "name"
+  | "kind"
+  | "region"
+  | "status"
+  | "reason"
+  | "since"
+  | "checkedAt"
+  | "stale"
+  | "instances"
+>;
+export type LiveBoard = Omit<BoardView, "components"> & {
+  components: Record<string, LiveComponent>;
+};
+
+/** The board as browsers poll it: only what the grid draws, so a big estate stays small on the wire. */
+export function toLiveBoard(view: BoardView): LiveBoard {
+  const components: Record<string, LiveComponent> = {};
+  for (const [id, c] of Object.entries(view.components)) {
+    components[id] = {
+      id,
+      name: c.name,
+      kind: c.kind,
+      region: c.region,
+      status: c.status,
+      reason: c.reason,
+      since: c.since,
+      checkedAt: c.checkedAt,
+      stale: c.stale,
+      instances: c.instances,
+    };
+  }
+  return { ...view, components };
+}

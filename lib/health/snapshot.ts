@@ -78,16 +78,17 @@ async function build(db: Db, refreshMs: number): Promise<Snapshot> {
       let e = encoded.get(key);
       if (!e) {
         const body = Buffer.from(JSON.stringify(make()));
-        const last = (cache.lastEncoded ??= new Map());
+        const last = (cache.lastEncoded ??= new Map<string, Encoded>());
         const previous = last.get(key);
-        e = previous?.body.equals(body)
-          ? previous
-          : {
-              body,
-              gzip: gzipSync(body, { level: 6 }),
-              // Weak: the plain and gzip bodies are the same document in two encodings.
-              etag: `W/"${createHash("sha1").update(body).digest("base64url")}"`,
-            };
+        e =
+          previous && previous.body.equals(body)
+            ? previous
+            : {
+                body,
+                gzip: gzipSync(body, { level: 6 }),
+                // Weak: the plain and gzip bodies are the same document in two encodings.
+                etag: `W/"${createHash("sha1").update(body).digest("base64url")}"`,
+              };
         last.set(key, e);
         encoded.set(key, e);
       }
