@@ -1,0 +1,194 @@
+import { expect, test } from "@playwright/test";
+import {
+  board,
+  clearFaults,
+  expectAllOperational,
+  expectTipAt,
+  iconOf,
+  injectFault,
+  luminance,
+  regionShownBy,
+  visibleTip,
+} from "./support";
+
+const REGIONS = ["West Europe", "North Europe", "East US", "West US", "Southeast Asia"];
+const SERVICES = ["contoso-edi", "fabrikam-b2b", "fabrikam-eai", "northwind-dev"];
+const COMPONENT_ROWS = ["Role instances", "Tracking database", "Storage account", "Access control"];
+const LABELS: Record<string, string> = {
+  operational: "Operational",
+  under_maintenance: "Maintenance",
+  degraded_performance: "Degraded",
+  partial_outage: "Partial outage",
+  major_outage: "Major outage",
+  unknown: "Unknown",
+};
+
+test.beforeEach(async ({ request }) => {
+  await expectAllOperational(request);
+});
+
+test.afterEach(async ({ request }) => {
+  await clearFaults(request);
+});
+
+test("the board renders the demo estate: services, components, regions and states", async ({
+  page,
+}) => {
+  await page.goto("/");
+  const b = board(page);
+  await expect(b.demoBadge).toBeVisible();
+  await expect(b.overall).toHaveText("All Systems Operational");
+  await expect(page.getByText("15 of 15 components operational")).toBeVisible();
+
+  const headers = page.locator("#board-grid thead th");
+  await expect(headers).toHaveText(["Service and component", ...REGIONS]);
+
+  for (const id of SERVICES) {
+    const service = b.service(id);
+    await expect(service.getByRole("link", { name: id, exact: true })).toBeVisible();
+    const rows = service.locator("tr.grid-row th");
+    await expect(rows).toHaveCount(4);
+    for (const [i, kind] of COMPONENT_ROWS.entries()) await expect(rows.nth(i)).toContainText(kind);
+    await expect(service.locator("a.cell")).toHaveCount(4);
+  }
+
+  // Service state in words: the demo has one suspended service, the rest are active.
+  await expect(b.service("fabrikam-eai").getByTitle("Service state")).toHaveText(/^suspended$/i);
+  for (const id of ["contoso-edi", "fabrikam-b2b", "northwind-dev"])
+    await expect(b.service(id).getByTitle("Service state")).toHaveText(/^active$/i);
+
+  // The shared namespace shows under both services that use it.
+  await expect(page.locator('a.cell[href="/components/fabrikam-shared-acs"]')).toHaveCount(2);
+
+  // Every cell says its status with a shape and in words, never by colour alone.
+  const cells = page.locator("a.cell");
+  await expect(cells).toHaveCount(16);
+  for (const cell of await cells.all()) {
+    const status = (await cell.getAttribute("data-status"))!;
+    expect(Object.keys(LABELS)).toContain(status);
+    expect(await iconOf(cell), `icon of ${await cell.getAttribute("href")}`).toBeTruthy();
+    await expect(cell).toHaveText(new RegExp(`^${LABELS[status]}`));
+    await expect(cell).toHaveAccessibleName(new RegExp(`: ${LABELS[status]}`));
+  }
+  // Each cell sits in the column of its component's region, under that region's header.
+  for (const [id, region] of [
+    ["contoso-edi.roles", "West Europe"],
+    ["fabrikam-b2b.storage", "East US"],
+    ["fabrikam-eai.tracking-db", "West US"],
+    ["northwind-dev.roles", "Southeast Asia"],
+  ] as const) {
+    const cell = (await b.cell(id).boundingBox())!;
+    const header = (await b.regionHeader(region).boundingBox())!;
+    const middle = cell.x + cell.width / 2;
+    expect(middle, `${id} under ${region}`).toBeGreaterThan(header.x);
+    expect(middle, `${id} under ${region}`).toBeLessThan(header.x + header.width);
+  }
+  const roles = b.cell("northwind-dev.roles");
+  await expect(roles).toContainText("1/1");
+  // At desktop width the column says the region, so the cell does not repeat it.
+  expect(await regionShownBy(roles)).toBeNull();
+});
+
+test("Problems only shows just the services and components that are not operational", async ({
+  page,
+  request,
+}) => {
+  await page.goto("/");
+  const b = board(page);
+  await expect(b.problemsOnly).toHaveText("Problems only (0 services)");
+  await b.problemsOnly.click();
+  await expect(b.problemsOnly).toHaveAttribute("aria-pressed", "true");
+  await expect(page.getByText("No problems: every component is operational.")).toBeVisible();
+  await expect(page).toHaveURL(/[?&]problems=1/);
+
+  await injectFault(request, { component: "fabrikam-b2b.storage", status: "degraded_performance" });
+  // The filtered board follows the live data: the impacted service appears with only its problem.
+  await expect(b.service("fabrikam-b2b")).toBeVisible();
+  await expect(b.problemsOnly).toHaveText("✓ Problems only (1 service)");
+  await expect(b.service("fabrikam-b2b").locator("a.cell")).toHaveCount(1);
+  await expect(b.cell("fabrikam-b2b.storage")).toContainText("Degraded");
+  for (const id of ["contoso-edi", "fabrikam-eai", "northwind-dev"])
+    await expect(b.service(id)).toHaveCount(0);
+
+  // The filter is in the address, so a reload or a shared link keeps it.
+  await page.reload();
+  await expect(b.problemsOnly).toHaveAttribute("aria-pressed", "true");
+  await expect(b.services).toHaveCount(1);
+
+  await b.problemsOnly.click();
+  await expect(b.problemsOnly).toHaveAttribute("aria-pressed", "false");
+  await expect(b.services).toHaveCount(4);
+  await expect(page.locator("a.cell")).toHaveCount(16);
+  await expect(page).not.toHaveURL(/problems=/);
+});
+
+test("the keyboard reaches the filter and the cells, and a focused cell shows its details", async ({
+  page,
+}) => {
+  await page.goto("/");
+  const b = board(page);
+  await expect(b.overall).toHaveText("All Systems Operational");
+
+  const focusedText = () =>
+    page.evaluate(() => {
+      const el = document.activeElement as HTMLElement | null;
+      return `${el?.tagName} ${el?.className} ${el?.textContent}`;
+    });
+  let reached = false;
+  for (let i = 0; i < 12 && !reached; i++) {
+    await page.keyboard.press("Tab");
+    reached = (await focusedText()).includes("Problems only");
+  }
+  expect(reached, "Tab reaches the Problems only button").toBe(true);
+  await expect(b.problemsOnly).toBeFocused();
+  await page.keyboard.press("Enter");
+  await expect(b.problemsOnly).toHaveAttribute("aria-pressed", "true");
+  await page.keyboard.press("Space");
+  await expect(b.problemsOnly).toHaveAttribute("aria-pressed", "false");
+
+  // Onwards: the first service's name, then its first cell.
+  const firstCell = b.cell("contoso-edi.roles");
+  const tip = visibleTip(page);
+  await expect(tip).toHaveCount(0);
+  reached = false;
+  for (let i = 0; i < 4 && !reached; i++) {
+    await page.keyboard.press("Tab");
+    reached = await firstCell.evaluate((el) => el === document.activeElement);
+  }
+  expect(reached, "Tab reaches the first cell").toBe(true);
+  await expect(tip).toHaveCount(1);
+  await expect(tip).toContainText(/checked \d+ s ago · since .*\d\d:\d\d UTC/);
+  await expectTipAt(tip, firstCell);
+
+  // The next Tab moves to the next cell, and the details follow it.
+  const secondCell = b.cell("contoso-edi.tracking-db");
+  await page.keyboard.press("Tab");
+  await expect(secondCell).toBeFocused();
+  await expect(tip).toHaveCount(1);
+  await expectTipAt(tip, secondCell);
+
+  // Leaving the grid hides them.
+  await b.problemsOnly.focus();
+  await expect(tip).toHaveCount(0);
+});
+
+test.describe("dark mode", () => {
+  test.use({ colorScheme: "dark" });
+
+  test("follows the system's dark scheme", async ({ page }) => {
+    await page.goto("/");
+    await expect(board(page).overall).toHaveText("All Systems Operational");
+    expect(await luminance(page, "body")).toBeLessThan(0.05);
+    expect(await luminance(page, "body", "color")).toBeGreaterThan(0.8);
+    expect(await luminance(page, "#board-grid thead th")).toBeLessThan(0.05);
+    expect(await luminance(page, "section[data-indicator]")).toBeLessThan(0.1);
+  });
+});
+
+test("light mode has a light background", async ({ page }) => {
+  await page.emulateMedia({ colorScheme: "light" });
+  await page.goto("/");
+  await expect(board(page).overall).toHaveText("All Systems Operational");
+  expect(await luminance(page, "body")).toBeGreaterThan(0.9);
+  expect(await luminance(page, "body", "color")).toBeLessThan(0.05);
+});

@@ -1,0 +1,124 @@
+import { expect, test } from "@playwright/test";
+import {
+  board,
+  clearFaults,
+  expectAllOperational,
+  expectSameWindow,
+  expectTipAt,
+  iconOf,
+  injectFault,
+  markWindow,
+  visibleTip,
+} from "./support";
+
+test.beforeEach(async ({ request }) => {
+  await expectAllOperational(request);
+});
+
+test.afterEach(async ({ request }) => {
+  await clearFaults(request);
+});
+
+test("an injected fault shows in its cell without a reload, and clearing it brings the board back", async ({
+  page,
+  request,
+}) => {
+  await page.goto("/");
+  const b = board(page);
+  const cell = b.cell("contoso-edi.roles");
+  const service = b.service("contoso-edi").locator("tr.grid-svc");
+  await expect(b.overall).toHaveText("All Systems Operational");
+  await expect(cell).toHaveAttribute("data-status", "operational");
+  await expect(cell).toContainText("4/4");
+  const operationalIcon = await iconOf(cell);
+  const regionIcon = await iconOf(b.regionHeader("West Europe"));
+  await markWindow(page);
+
+  await injectFault(request, {
+    component: "contoso-edi.roles",
+    status: "major_outage",
+    instances: 1,
+  });
+
+  // One of four instances down: a partial outage, kept serving by the other three.
+  await expect(cell).toHaveAttribute("data-status", "partial_outage");
+  await expect(cell).toContainText("Partial outage");
+  await expect(cell).toContainText("3/4");
+  expect(await iconOf(cell)).not.toBe(operationalIcon);
+  await expect(cell).toHaveAccessibleName(
+    /Partial outage, 3(\/| of )4 instances up; .*1 of 4 instances down/,
+  );
+  await expect(service).toContainText("Partial outage");
+  await expect(service).toContainText("Role instances partial outage");
+  await expect(b.overall).toHaveText("Partial System Outage");
+  await expect(page.getByText(/14 of 15 components operational: 1 partial outage/)).toBeVisible();
+  // The region's header takes the worst status in its column.
+  await expect.poll(() => iconOf(b.regionHeader("West Europe"))).not.toBe(regionIcon);
+  expect(await iconOf(b.regionHeader("North Europe"))).toBe(regionIcon);
+  // Nothing else changed.
+  await expect(b.cell("fabrikam-b2b.roles")).toHaveAttribute("data-status", "operational");
+
+  await clearFaults(request);
+  await expect(cell).toHaveAttribute("data-status", "operational");
+  await expect(cell).toContainText("4/4");
+  await expect(b.overall).toHaveText("All Systems Operational");
+  await expect.poll(() => iconOf(b.regionHeader("West Europe"))).toBe(regionIcon);
+  await expect(service).not.toContainText("partial outage", { ignoreCase: true });
+  await expectSameWindow(page);
+});
+
+test("a dependency's outage marks the services that use it as impacted", async ({
+  page,
+  request,
+}) => {
+  await page.goto("/");
+  const b = board(page);
+  await expect(b.overall).toHaveText("All Systems Operational");
+  await markWindow(page);
+
+  await injectFault(request, { component: "fabrikam-shared-acs", status: "major_outage" });
+  for (const cell of await page.locator('a.cell[href="/components/fabrikam-shared-acs"]').all())
+    await expect(cell).toContainText("Major outage");
+  for (const id of ["fabrikam-b2b", "fabrikam-eai"]) {
+    const header = b.service(id).locator("tr.grid-svc");
+    await expect(header).toContainText("Degraded");
+    await expect(header).toContainText(/Impacted by access control fabrikam-identity/);
+  }
+  await expect(b.overall).toHaveText("Major System Outage");
+  await expect(b.service("contoso-edi").locator("tr.grid-svc")).toContainText("Operational");
+  await expectSameWindow(page);
+});
+
+test("a component whose source goes silent turns Unknown, with the age of its last reading", async ({
+  page,
+  request,
+}) => {
+  await page.goto("/");
+  const b = board(page);
+  const cell = b.cell("northwind-dev.acs");
+  await expect(cell).toHaveAttribute("data-status", "operational");
+  const operationalIcon = await iconOf(cell);
+  await markWindow(page);
+
+  await injectFault(request, { component: "northwind-dev.acs", status: "silent" });
+
+  await expect(cell).toHaveAttribute("data-status", "unknown");
+  await expect(cell).toContainText("Unknown");
+  expect(await iconOf(cell)).not.toBe(operationalIcon);
+  await expect(cell).toHaveAccessibleName(
+    /: Unknown; checked \d+ s ago · .*no fresh data for \d+ s/,
+  );
+  await cell.hover();
+  await expect(visibleTip(page)).toContainText(/checked \d+ s ago · .*no fresh data for \d+ s/);
+  await expectTipAt(visibleTip(page), cell);
+  await expect(b.service("northwind-dev").locator("tr.grid-svc")).toContainText(
+    "No fresh data from northwind-dev-acs",
+  );
+  // The board never claims green while part of it is unknown.
+  await expect(b.overall).toHaveText("Status Unknown");
+
+  await clearFaults(request);
+  await expect(cell).toHaveAttribute("data-status", "operational");
+  await expect(b.overall).toHaveText("All Systems Operational");
+  await expectSameWindow(page);
+});

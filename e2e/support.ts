@@ -1,0 +1,196 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { expect, type APIRequestContext, type Locator, type Page } from "@playwright/test";
+import { ADMIN_TOKEN, APP_ENV } from "./env";
+
+const auth = { authorization: `Bearer ${ADMIN_TOKEN}` };
+
+export type Fault = {
+  component: string;
+  status: string;
+  for?: string;
+  instances?: number;
+  reason?: string;
+};
+
+/** Injects a fault through the admin API, as `npm run standfast -- simulate` does. */
+export async function injectFault(request: APIRequestContext, fault: Fault) {
+  const response = await request.post("/api/admin/faults", { headers: auth, data: fault });
+  expect(response.status(), await response.text()).toBe(201);
+}
+
+export async function clearFaults(request: APIRequestContext) {
+  const response = await request.delete("/api/admin/faults", { headers: auth, data: {} });
+  expect(response.status(), await response.text()).toBe(200);
+}
+
+type StatusDoc = { status: { indicator: string; description: string } };
+
+/** Waits until the whole estate reports operational: a clean start for specs that change it. */
+export async function expectAllOperational(request: APIRequestContext) {
+  await expect
+    .poll(
+      async () => {
+        const response = await request.get("/api/v2/status.json");
+        return ((await response.json()) as StatusDoc).status.indicator;
+      },
+      { message: "the demo estate becomes all operational" },
+    )
+    .toBe("none");
+}
+
+export const board = (page: Page) => ({
+  demoBadge: page.getByText(/^Demo estate/),
+  overall: page.getByRole("heading", { level: 1 }),
+  services: page.locator("[data-service]"),
+  service: (id: string) => page.locator(`[data-service="${id}"]`),
+  regionHeader: (name: string) => page.locator("#board-grid thead th").filter({ hasText: name }),
+  cell: (componentId: string) =>
+    page.locator(`a.cell[href="/components/${encodeURIComponent(componentId)}"]`).first(),
+  problemsOnly: page.getByRole("button", { name: /^(✓ )?Problems only/ }),
+});
+
+/** Leaves a mark in the window: if the page navigates or reloads, the mark is gone. */
+export async function markWindow(page: Page) {
+  await page.evaluate(() => ((window as any).__standfastMark = "still here"));
+}
+
+export async function expectSameWindow(page: Page) {
+  expect(await page.evaluate(() => (window as any).__standfastMark)).toBe("still here");
+}
+
+/** The relative luminance (0 black .. 1 white) of an element's colour, whatever its CSS colour syntax. */
+export async function luminance(
+  page: Page,
+  selector: string,
+  property: "backgroundColor" | "color" = "backgroundColor",
+): Promise<number> {
+  return page.evaluate(
+    ([sel, prop]) => {
+      const color = getComputedStyle(document.querySelector(sel)!)[prop];
+      const canvas = document.createElement("canvas");
+      canvas.width = canvas.height = 1;
+      const ctx = canvas.getContext("2d")!;
+      ctx.fillStyle = color;
+      ctx.fillRect(0, 0, 1, 1);
+      const [r, g, b] = Array.from(ctx.getImageData(0, 0, 1, 1).data).map((v) => {
+        const c = v / 255;
+        return c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+      });
+      return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
+    },
+    [selector, property] as const,
+  );
+}
+
+export type App = { url: string; dataDir: string; stop(): Promise<void> };
+
+/**
+ * Starts another copy of the production app, on its own port and data folder, for specs that
+ * need a server in a state the shared one must not be put in (such as no poller).
+ */
+export async function startApp(options: {
+  port: number;
+  dataDir: string;
+  env?: Record<string, string>;
+}): Promise<App> {
+  const url = `http://127.0.0.1:${options.port}`;
+  let output = "";
+  const child: ChildProcess = spawn(process.execPath, ["dist/server.mjs"], {
+    cwd: fileURLToPath(new URL("..", import.meta.url)),
+    env: {
+      ...process.env,
+      ...APP_ENV,
+      PORT: String(options.port),
+      STANDFAST_DATA_DIR: options.dataDir,
+      ...options.env,
+    },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  child.stdout!.on("data", (d) => (output += d));
+  child.stderr!.on("data", (d) => (output += d));
+  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  const stop = async () => {
+    if (child.exitCode === null && child.signalCode === null) child.kill("SIGTERM");
+    await exited;
+  };
+  try {
+    await expect
+      .poll(
+        async () => {
+          if (child.exitCode !== null) throw new Error(`the app exited:\n${output}`);
+          return fetch(`${url}/api/v2/status.json`).then(
+            (r) => r.status,
+            () => 0,
+          );
+        },
+        { message: `the app on ${url} starts`, timeout: 60_000 },
+      )
+      .toBe(200);
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  return { url, dataDir: options.dataDir, stop };
+}
+
+export function tempDataDir(): string {
+  return fs.mkdtempSync(path.join(os.tmpdir(), "standfast-e2e-spec-"));
+}
+
+/**
+ * Which icon an element shows: an inline SVG symbol, or a CSS-drawn icon (mask or background
+ * image on ::before). Null when it shows none. Equal values mean the same shape.
+ */
+export async function iconOf(locator: Locator): Promise<string | null> {
+  return locator.evaluate((el) => {
+    const use = el.querySelector("svg use");
+    if (use) return use.getAttribute("href");
+    const before = getComputedStyle(el, "::before");
+    for (const image of [before.maskImage, before.webkitMaskImage, before.backgroundImage])
+      if (image && image !== "none") return image;
+    return null;
+  });
+}
+
+/** The region name a cell shows beside its status (phone layout), or null when it shows none. */
+export async function regionShownBy(cell: Locator): Promise<string | null> {
+  return cell.evaluate((a) => {
+    const span = a.querySelector<HTMLElement>(".rgn");
+    if (span && span.offsetParent !== null && span.getClientRects().length > 0)
+      return span.textContent;
+    const td = a.closest("td");
+    const content = td ? getComputedStyle(td, "::after").content : "none";
+    if (content && content !== "none" && content !== "normal") return content.replace(/^"|"$/g, "");
+    return null;
+  });
+}
+
+/** Whether an element is hidden from sight (it may stay available to screen readers). */
+export async function hiddenFromSight(locator: Locator): Promise<boolean> {
+  return locator.evaluate((el) => {
+    for (let e: Element | null = el; e; e = e.parentElement) {
+      const style = getComputedStyle(e);
+      if (style.display === "none" || style.visibility === "hidden") return true;
+      const box = e.getBoundingClientRect();
+      if (style.overflow === "hidden" && box.width <= 1 && box.height <= 1) return true;
+    }
+    return false;
+  });
+}
+
+/** The visible tooltip with a cell's details, whichever element draws it. */
+export const visibleTip = (page: Page) =>
+  page.locator('.tip, [data-testid="cell-tip"], [role="tooltip"]').filter({ visible: true });
+
+/** Whether a tip sits just under an element, where hovering or focusing it would show it. */
+export async function expectTipAt(tip: Locator, cell: Locator) {
+  const [t, c] = [await tip.boundingBox(), await cell.boundingBox()];
+  expect(t && c).toBeTruthy();
+  expect(Math.abs(t!.y - (c!.y + c!.height))).toBeLessThan(12);
+  expect(t!.x).toBeLessThan(c!.x + c!.width);
+  expect(t!.x + t!.width).toBeGreaterThan(c!.x);
+}
