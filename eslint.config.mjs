@@ -24,6 +24,9 @@ const config = [
   {
     ignores: [
       ".next/**",
+      ".next-*/**",
+      "bench-results/**",
+      "screenshots/**",
       "dist/**",
       "node_modules/**",
       ".standfast*/**",

@@ -159,9 +159,6 @@ export async function iconOf(locator: Locator): Promise<string | null> {
 /** The region name a cell shows beside its status (phone layout), or null when it shows none. */
 export async function regionShownBy(cell: Locator): Promise<string | null> {
   return cell.evaluate((a) => {
-    const span = a.querySelector<HTMLElement>(".rgn");
-    if (span && span.offsetParent !== null && span.getClientRects().length > 0)
-      return span.textContent;
     const td = a.closest("td");
     const content = td ? getComputedStyle(td, "::after").content : "none";
     if (content && content !== "none" && content !== "normal") return content.replace(/^"|"$/g, "");
@@ -182,9 +179,8 @@ export async function hiddenFromSight(locator: Locator): Promise<boolean> {
   });
 }
 
-/** The visible tooltip with a cell's details, whichever element draws it. */
-export const visibleTip = (page: Page) =>
-  page.locator('.tip, [data-testid="cell-tip"], [role="tooltip"]').filter({ visible: true });
+/** The board's one shared tooltip with a cell's details, when it shows. */
+export const visibleTip = (page: Page) => page.getByTestId("cell-tip").filter({ visible: true });
 
 /** Whether a tip sits just under an element, where hovering or focusing it would show it. */
 export async function expectTipAt(tip: Locator, cell: Locator) {

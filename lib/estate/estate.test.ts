@@ -77,6 +77,19 @@ describe("estate file validation", () => {
     );
   });
 
+  it("names the field inside a storage account or a `use` reference", () => {
+    const doc = clone();
+    doc.services[0].storage.replication = "XRS";
+    expect(problems(doc)).toEqual([
+      expect.stringMatching(/^services\[0\]\.storage\.replication: .*LRS.*RA-GZRS.*\(got "XRS"\)$/),
+    ]);
+    const other = clone();
+    other.services[1].accessControl = { use: "fabrikam-shared-acs", extra: 1 };
+    expect(problems(other)).toEqual([
+      expect.stringMatching(/^services\[1\]\.accessControl: unknown field "extra"/),
+    ]);
+  });
+
   it("refuses a region that is not declared", () => {
     const doc = clone();
     doc.services[0].region = "moon-1";

@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import YAML from "yaml";
+import type { z } from "zod";
 import { buildEstate, type BuiltEstate } from "./build";
 import { EstateFile, type EstateFileInput } from "./config";
 import { DEMO_ESTATE } from "./demo";
@@ -34,6 +35,22 @@ function describe(input: unknown, parts: readonly PropertyKey[]): string {
   return value === undefined ? "" : ` (got ${JSON.stringify(value)})`;
 }
 
+type Issue = z.core.$ZodIssue;
+
+/**
+ * A field that takes either a component or `{ use: id }` fails as one opaque "invalid input".
+ * Report the alternative that came closest instead (fewest problems), with its own messages.
+ */
+function unwrapUnion(issue: Issue): Issue[] {
+  if (issue.code !== "invalid_union" || issue.errors.length === 0) return [issue];
+  const closest = issue.errors.reduce((best, branch) =>
+    branch.length < best.length ? branch : best,
+  );
+  return closest.flatMap((inner) =>
+    unwrapUnion({ ...inner, path: [...issue.path, ...inner.path] } as Issue),
+  );
+}
+
 /** Validates an estate document; `label` names it in messages (a file path, or "demo estate"). */
 export function parseEstate(
   input: unknown,
@@ -44,7 +61,7 @@ export function parseEstate(
   if (!parsed.success) {
     throw new EstateConfigError(
       label,
-      parsed.error.issues.map((issue) => {
+      parsed.error.issues.flatMap(unwrapUnion).map((issue) => {
         const where = formatPath(issue.path) || "(top level)";
         const message =
           issue.code === "unrecognized_keys"

@@ -22,6 +22,9 @@ describe("lease", () => {
     await releaseLease(db, "job", "b");
     expect((await readLease(db, "job"))?.holder).toBe("a");
     await releaseLease(db, "job", "a");
+    const released = await readLease(db, "job");
+    expect(released?.holder).toBe("a");
+    expect(leaseAlive(released)).toBe(false);
     expect(await acquireLease(db, "job", "b", 1, 1_000)).toBe(true);
     await waitFor("the 1 ms lease expires", async () =>
       acquireLease(db, "job", "c", 60_000, 1_000),

@@ -31,8 +31,11 @@ export async function acquireLease(
   return rows.length === 1;
 }
 
+/** Gives the lease up at once, keeping its last heartbeat so readers can say when it last ran. */
 export async function releaseLease(db: Db, name: string, holder: string): Promise<void> {
-  await db.execute(sql`delete from leases where name = ${name} and holder = ${holder}`);
+  await db.execute(
+    sql`update leases set expires_at = now() - interval '1 millisecond' where name = ${name} and holder = ${holder}`,
+  );
 }
 
 export type LeaseState = {
@@ -49,6 +52,7 @@ export async function readLease(db: Db, name: string): Promise<LeaseState> {
       heartbeatAt: leases.heartbeatAt,
       beatEveryMs: leases.beatEveryMs,
       ageMs: sql<number>`(extract(epoch from (now() - ${leases.heartbeatAt})) * 1000)::float8`,
+      expiresInMs: sql<number>`(extract(epoch from (${leases.expiresAt} - now())) * 1000)::float8`,
     })
     .from(leases)
     .where(eq(leases.name, name));
@@ -58,10 +62,14 @@ export async function readLease(db: Db, name: string): Promise<LeaseState> {
         heartbeatAt: row.heartbeatAt,
         beatEveryMs: row.beatEveryMs,
         heartbeatAgeMs: Number(row.ageMs),
+        expiresInMs: Number(row.expiresInMs),
       }
     : null;
 }
 
-/** A poller that missed three beats is not running: reads say so, long before data goes stale. */
+/**
+ * A poller that gave its lease up, or missed three beats, is not running: reads say so, long
+ * before its data goes stale.
+ */
 export const leaseAlive = (lease: LeaseState) =>
-  lease !== null && lease.heartbeatAgeMs <= 3 * lease.beatEveryMs;
+  lease !== null && lease.expiresInMs > 0 && lease.heartbeatAgeMs <= 3 * lease.beatEveryMs;

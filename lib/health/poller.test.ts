@@ -178,6 +178,8 @@ describe.each(ENGINES)("poller on %s", (engine) => {
       return !v.poller.running && v;
     });
     expect(view.overall.indicator).toBe("unknown");
+    // Stopped cleanly, it still says when it last ran.
+    expect(view.poller.lastBeatAt).not.toBeNull();
     await waitFor("components turn unknown", async () => {
       const v = await board(database.db);
       return Object.values(v.components).every((c) => c.status === "unknown");

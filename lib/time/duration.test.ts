@@ -19,6 +19,8 @@ describe("parseDuration", () => {
 describe("formatAge and formatDuration", () => {
   it("keeps ages short", () => {
     expect(formatAge(4_200)).toBe("4 s");
+    expect(formatAge(90_000)).toBe("90 s");
+    expect(formatAge(120_000)).toBe("2 min");
     expect(formatAge(5 * 60_000)).toBe("5 min");
     expect(formatAge(3 * 3_600_000)).toBe("3 h");
     expect(formatAge(3 * 86_400_000)).toBe("3 d");

@@ -12,7 +12,8 @@ export function parseDuration(text: string): number | null {
 /** "42 s", "3 min", "5 h", "2 d": short, for ages on a status board. */
 export function formatAge(ms: number): string {
   const s = Math.max(0, Math.round(ms / 1000));
-  if (s < 90) return `${s} s`;
+  // Seconds up to two minutes: a 90 s staleness limit must not read as "2 min".
+  if (s < 120) return `${s} s`;
   const m = Math.round(s / 60);
   if (m < 90) return `${m} min`;
   const h = Math.round(m / 60);
