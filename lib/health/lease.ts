@@ -43,6 +43,8 @@ export type LeaseState = {
   heartbeatAgeMs: number;
   beatEveryMs: number;
   heartbeatAt: Date;
+  /** Negative once the lease has expired or been given up. */
+  expiresInMs: number;
 } | null;
 
 export async function readLease(db: Db, name: string): Promise<LeaseState> {
