@@ -190,3 +190,21 @@ export async function expectTipAt(tip: Locator, cell: Locator) {
   expect(t!.x).toBeLessThan(c!.x + c!.width);
   expect(t!.x + t!.width).toBeGreaterThan(c!.x);
 }
+
+/** Waits until the running app reports `status` for one component (read from the live board API). */
+export async function expectComponentStatus(
+  request: APIRequestContext,
+  componentId: string,
+  status: string,
+) {
+  await expect
+    .poll(
+      async () => {
+        const response = await request.get("/api/board");
+        const live = (await response.json()) as { components: Record<string, { status: string }> };
+        return live.components[componentId]?.status;
+      },
+      { message: `${componentId} becomes ${status}` },
+    )
+    .toBe(status);
+}
