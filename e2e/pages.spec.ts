@@ -77,7 +77,7 @@ test("unknown services and components get a real 404 page", async ({ page }) => 
     ["/services/no-such-service", "No such service"],
     ["/components/no-such.component", "No such component"],
     ["/no-such-page", "Not found"],
-  ]) {
+  ] as const) {
     const response = await page.goto(path);
     expect(response?.status(), path).toBe(404);
     await expect(page.getByRole("heading", { level: 1 })).toHaveText(heading);
