@@ -1,15 +1,9 @@
 import { and, eq, inArray, isNull, notInArray, sql } from "drizzle-orm";
-import { tables, type Db } from "../db";
+import { chunks, tables, type Db } from "../db";
 import type { LoadedEstate } from "./load";
 
 const { regions, services, components, serviceComponents, estateMeta } = tables;
 
-/** Rows per statement: well inside PostgreSQL's 65,535 parameters for any table here. */
-function chunks<T>(rows: T[], size = 1_000): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < rows.length; i += size) out.push(rows.slice(i, i + size));
-  return out;
-}
 
 const fromExcluded = (columns: string[]) =>
   Object.fromEntries(columns.map((c) => [camel(c), sql.raw(`excluded.${c}`)]));

@@ -1,5 +1,5 @@
 import { inArray, sql } from "drizzle-orm";
-import { tables, type Db } from "../db";
+import { chunks, tables, type Db } from "../db";
 import type { Status } from "./vocabulary";
 
 const { samples, componentStatus, statusChanges } = tables;
@@ -129,9 +129,11 @@ export async function recordOutcomes(
   }
 
   await db.transaction(async (tx) => {
-    if (sampleRows.length) await tx.insert(samples).values(sampleRows).onConflictDoNothing();
-    const rows = [...statusRows.values()];
-    if (rows.length) {
+    // A big estate's first pass can bring thousands of readings in one flush: insert in chunks,
+    // or one statement exceeds the protocol's 65,535 parameters and every flush after it fails.
+    for (const batch of chunks(sampleRows))
+      await tx.insert(samples).values(batch).onConflictDoNothing();
+    for (const rows of chunks([...statusRows.values()])) {
       await tx
         .insert(componentStatus)
         .values(rows)
@@ -149,27 +151,30 @@ export async function recordOutcomes(
           },
         });
     }
-    for (const [componentId, f] of failures) {
+    const failed = [...failures].map(([componentId, f]) => {
       const prev = get(componentId);
-      await tx
-        .insert(componentStatus)
-        .values({
-          componentId,
-          status: prev?.status ?? "unknown",
-          since: prev?.since ?? f.at,
-          checkedAt: prev?.checkedAt ?? null,
-          reason: prev?.reason ?? null,
-          attemptAt: f.at,
-          attemptError: f.error,
-        })
-        .onConflictDoUpdate({
-          target: componentStatus.componentId,
-          set: { attemptAt: f.at, attemptError: f.error },
-        });
       if (!prev)
         staged.set(componentId, { status: "unknown", since: f.at, checkedAt: null, reason: null });
+      return {
+        componentId,
+        status: prev?.status ?? "unknown",
+        since: prev?.since ?? f.at,
+        checkedAt: prev?.checkedAt ?? null,
+        reason: prev?.reason ?? null,
+        attemptAt: f.at,
+        attemptError: f.error,
+      };
+    });
+    for (const rows of chunks(failed)) {
+      await tx
+        .insert(componentStatus)
+        .values(rows)
+        .onConflictDoUpdate({
+          target: componentStatus.componentId,
+          set: { attemptAt: excluded("attempt_at"), attemptError: excluded("attempt_error") },
+        });
     }
-    if (changes.length) await tx.insert(statusChanges).values(changes);
+    for (const batch of chunks(changes)) await tx.insert(statusChanges).values(batch);
   });
   for (const [id, next] of staged) current.set(id, next);
 }
