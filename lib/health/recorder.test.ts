@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sql } from "drizzle-orm";
-import { tables } from "../db";
+import { queryRows, tables } from "../db";
 import { createTestDatabase, ENGINES } from "../db/testing";
 import type { Database } from "../db/types";
 import { loadCurrent, recordOutcomes, type Outcome } from "./recorder";
@@ -50,10 +50,11 @@ describe.each(ENGINES)("recorder on %s", (engine) => {
     const count = async (table: string) =>
       Number(
         (
-          await database.db.execute<{ n: string }>(
+          await queryRows<{ n: string }>(
+            database.db,
             sql.raw(`select count(*)::text as n from ${table}`),
           )
-        ).rows[0]!.n,
+        )[0]!.n,
       );
     expect(await count("health_samples")).toBe(COUNT - COUNT / 10);
     expect(await count("component_status")).toBe(COUNT);
