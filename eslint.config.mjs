@@ -18,6 +18,9 @@ const domainInsides = [
   `!@/lib/${d}/vocabulary`,
   `!@/lib/${d}/types`,
   `!@/lib/${d}/roles`,
+  // Sessions need next/headers: the web layer's own entry to auth, kept out of the index that
+  // the custom server imports.
+  `!@/lib/${d}/session`,
 ]);
 
 const config = [

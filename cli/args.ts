@@ -1,6 +1,14 @@
 import { parseArgs } from "node:util";
 
-export class UsageError extends Error {}
+import {
+  BACKUP_COMMANDS,
+  BACKUP_USAGE,
+  parseBackupCommand,
+  type BackupCommand,
+} from "./backup-args";
+import { UsageError } from "./usage-error";
+
+export { UsageError };
 
 export const USAGE = `Usage: npm run standfast -- <command> [options]
 
@@ -16,6 +24,8 @@ Commands
       List the faults in force.
   status
       Print the overall status and every component that is not operational.
+
+${BACKUP_USAGE}
 
 Environment
   STANDFAST_URL    the running app (default http://localhost:3000)
@@ -34,9 +44,12 @@ export type Command =
   | { name: "clear"; component?: string }
   | { name: "faults" }
   | { name: "status" }
-  | { name: "help" };
+  | { name: "help" }
+  | BackupCommand;
 
 export function parseCommand(argv: string[]): Command {
+  const first = argv.find((a) => !a.startsWith("-"));
+  if ((BACKUP_COMMANDS as readonly string[]).includes(first ?? "")) return parseBackupCommand(argv);
   let parsed;
   try {
     parsed = parseArgs({

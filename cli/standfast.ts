@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { parseCommand, USAGE, UsageError, type Command } from "./args";
+import { runBackupCommand } from "./backup-run";
 
 const baseUrl = (process.env.STANDFAST_URL || "http://localhost:3000").replace(/\/+$/, "");
 
@@ -49,6 +50,12 @@ async function run(command: Command): Promise<string> {
   switch (command.name) {
     case "help":
       return USAGE;
+    case "backup":
+    case "backups":
+    case "verify":
+    case "schedule":
+    case "operation":
+      return runBackupCommand(command, call);
     case "simulate": {
       const { name: _, ...input } = command;
       const result = (await call("POST", "/api/admin/faults", input)) as {

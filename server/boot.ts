@@ -7,6 +7,15 @@ import {
   type LoadedEstate,
 } from "../lib/estate";
 import { backfillDemoHistory, Poller } from "../lib/health";
+import { ensureConfigurations } from "../lib/control-plane";
+import {
+  installStores,
+  seedDemoBackups,
+  startBackupWorker,
+  stopBackupWorker,
+  storesOf,
+} from "../lib/backups";
+import { createStores, isStoreError, StoreConfigError } from "../lib/backups/stores";
 import { logger } from "../lib/log";
 import { getSettings, SettingsError, type Settings } from "../lib/settings";
 
@@ -25,7 +34,9 @@ export function isConfigurationError(error: unknown): error is Error {
   return (
     error instanceof SettingsError ||
     error instanceof EstateConfigError ||
-    error instanceof DataFolderLockedError
+    error instanceof DataFolderLockedError ||
+    error instanceof StoreConfigError ||
+    isStoreError(error, "invalid")
   );
 }
 
@@ -60,6 +71,18 @@ export async function boot(): Promise<Runtime> {
       : `admin API token for the CLI: ${token.file}`,
   );
 
+  const stores = storesOf(
+    createStores(estate.backupStores, { dataDir: settings.STANDFAST_DATA_DIR }),
+  );
+  installStores(stores);
+  log.info(`backup stores: ${stores.list().map((s) => `${s.id} (${s.label})`).join(", ")}`);
+  await ensureConfigurations(database.db, { demo: estate.demo });
+  if (estate.demo) {
+    const seeded = await seedDemoBackups(database.db, stores);
+    if (seeded.seeded) log.info(`demo backups: ${seeded.backups} backups of the last 90 days`);
+  }
+  startBackupWorker({ db: database.db, stores, tickMs: settings.STANDFAST_BACKUP_TICK });
+
   const poller =
     settings.STANDFAST_POLLER === "on"
       ? new Poller({
@@ -78,6 +101,7 @@ export async function boot(): Promise<Runtime> {
     poller,
     async stop() {
       await poller?.stop();
+      await stopBackupWorker();
       await database.close();
     },
   };

@@ -1,4 +1,5 @@
 import {
+  bigint,
   bigserial,
   boolean,
   doublePrecision,
@@ -9,6 +10,7 @@ import {
   primaryKey,
   text,
   timestamp,
+  uniqueIndex,
 } from "drizzle-orm/pg-core";
 
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: "date" });
@@ -190,4 +192,92 @@ export const estateMeta = pgTable("estate_meta", {
   version: integer("version").notNull().default(1),
   loadedAt: ts("loaded_at").notNull(),
   demo: boolean("demo").notNull().default(false),
+});
+
+/** The local fabric's copy of each service's configuration: what a backup holds. */
+export const serviceConfigurations = pgTable("service_configurations", {
+  serviceId: text("service_id")
+    .primaryKey()
+    .references(() => services.id, { onDelete: "cascade" }),
+  version: integer("version").notNull().default(1),
+  configuration: jsonb("configuration").notNull(),
+  sizeBytes: integer("size_bytes").notNull(),
+  updatedAt: ts("updated_at").notNull().defaultNow(),
+  updatedBy: text("updated_by").notNull(),
+});
+
+/** Management operations: configuration changes made through Standfast or seen in Azure's activity log. */
+export const managementOperations = pgTable(
+  "management_operations",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    serviceId: text("service_id").notNull(),
+    kind: text("kind").notNull(),
+    summary: text("summary").notNull(),
+    detail: jsonb("detail"),
+    actorKind: text("actor_kind").notNull(),
+    actorId: text("actor_id").notNull(),
+    actorName: text("actor_name").notNull(),
+    at: ts("at").notNull().defaultNow(),
+    source: text("source").notNull().default("standfast"),
+    externalId: text("external_id").unique(),
+    configVersion: integer("config_version"),
+  },
+  (t) => [index("management_operations_service_at_idx").on(t.serviceId, t.at)],
+);
+
+/**
+ * Every backup, from request to outcome. Rows are claimed by workers with SKIP LOCKED; a scheduled
+ * backup's (service, slot) is unique, so a due backup is taken once however many instances run.
+ */
+export const backups = pgTable(
+  "backups",
+  {
+    id: text("id").primaryKey(),
+    name: text("name").notNull(),
+    serviceId: text("service_id").notNull(),
+    storeId: text("store_id").notNull(),
+    region: text("region").notNull(),
+    trigger: text("trigger").notNull(),
+    status: text("status").notNull().default("queued"),
+    checksum: text("checksum").notNull().default("unverified"),
+    requestedAt: ts("requested_at").notNull().defaultNow(),
+    requestedBy: text("requested_by").notNull(),
+    startedAt: ts("started_at"),
+    finishedAt: ts("finished_at"),
+    heartbeatAt: ts("heartbeat_at"),
+    workerId: text("worker_id"),
+    progress: doublePrecision("progress"),
+    sizeBytes: integer("size_bytes"),
+    sha256: text("sha256"),
+    location: text("location"),
+    manifest: jsonb("manifest"),
+    error: text("error"),
+    log: jsonb("log").notNull().default([]),
+    scheduleSlot: ts("schedule_slot"),
+    operationId: integer("operation_id"),
+    prunedAt: ts("pruned_at"),
+  },
+  (t) => [
+    index("backups_service_requested_idx").on(t.serviceId, t.requestedAt),
+    index("backups_status_idx").on(t.status),
+    uniqueIndex("backups_store_region_name_idx").on(t.storeId, t.region, t.name),
+    uniqueIndex("backups_schedule_slot_idx").on(t.serviceId, t.scheduleSlot),
+  ],
+);
+
+export const backupSchedules = pgTable("backup_schedules", {
+  serviceId: text("service_id")
+    .primaryKey()
+    .references(() => services.id, { onDelete: "cascade" }),
+  enabled: boolean("enabled").notNull().default(true),
+  frequencyMs: bigint("frequency_ms", { mode: "number" }).notNull(),
+  retentionMs: bigint("retention_ms", { mode: "number" }).notNull(),
+  keepAtLeastOne: boolean("keep_at_least_one").notNull().default(true),
+  storeId: text("store_id").notNull(),
+  region: text("region").notNull(),
+  afterChange: boolean("after_change").notNull().default(false),
+  nextDueAt: ts("next_due_at"),
+  updatedAt: ts("updated_at").notNull().defaultNow(),
+  updatedBy: text("updated_by").notNull(),
 });

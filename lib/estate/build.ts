@@ -1,6 +1,7 @@
 import type { z } from "zod";
 import type { SourceSpec } from "../health/sources/spec";
 import type { EstateFile } from "./config";
+import type { StoreConfig } from "../backups/stores/config";
 import {
   MAX_STALE_MS,
   staleLimit,
@@ -16,6 +17,7 @@ export type BuiltEstate = {
   regions: Region[];
   services: EstateService[];
   components: EstateComponent[];
+  backupStores: StoreConfig[];
 };
 
 type Timing = { interval?: number; timeout?: number; staleAfter?: number };
@@ -41,6 +43,12 @@ export function buildEstate(
   file.regions.forEach((r, i) => {
     if (regionIds.has(r.id)) problem(["regions", i, "id"], `region "${r.id}" is declared twice`);
     regionIds.add(r.id);
+  });
+  const storeIds = new Set<string>();
+  file.backups?.stores.forEach((store, i) => {
+    if (storeIds.has(store.id))
+      problem(["backups", "stores", i, "id"], `backup store "${store.id}" is declared twice`);
+    storeIds.add(store.id);
   });
   const checkRegion = (path: (string | number)[], region: string | undefined) => {
     if (region !== undefined && !regionIds.has(region)) {
@@ -199,7 +207,12 @@ export function buildEstate(
   });
 
   return {
-    estate: { regions: file.regions, services, components: [...components.values()] },
+    estate: {
+      regions: file.regions,
+      services,
+      components: [...components.values()],
+      backupStores: file.backups?.stores ?? [],
+    },
     problems,
   };
 }

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { DurationText, SourceSpec } from "../health/sources/spec";
 import { CONTINUITY, EDITIONS, REPLICATIONS, SERVICE_STATES } from "./types";
+import { StoreConfig } from "../backups/stores/config";
 
 const id = z
   .string()
@@ -74,6 +75,10 @@ export const EstateFile = z.strictObject({
   defaults: z.strictObject(timing).default({}),
   shared: z.array(SharedComponent).default([]),
   services: z.array(Service).min(1),
+  /** Where backups are written; without it, one filesystem store under the data folder. */
+  backups: z
+    .strictObject({ stores: z.array(StoreConfig).min(1, "list at least one store, or leave out backups") })
+    .optional(),
 });
 
 export type EstateFile = z.output<typeof EstateFile>;

@@ -55,6 +55,10 @@ export const SettingsSchema = z.object({
   STANDFAST_SAMPLE_RETENTION: duration("7d", 3_600_000, 90 * 86_400_000).default(7 * 86_400_000),
   STANDFAST_POLLER: onOff.default("on"),
   STANDFAST_BOARD_REFRESH: duration("5s", 1_000, 300_000).default(5_000),
+  /** The compliance report's recovery point objective: the last good backup must be younger. */
+  STANDFAST_BACKUP_RPO: duration("24h", 3_600_000, 30 * 86_400_000).default(86_400_000),
+  /** How often the backup worker looks for due and queued backups. */
+  STANDFAST_BACKUP_TICK: duration("5s", 200, 300_000).default(5_000),
   STANDFAST_PUBLIC_URL: z
     .url({
       protocol: /^https?$/,

@@ -1,0 +1,95 @@
+import "server-only";
+import type { Actor, Ctx } from "../auth";
+import { getDb, type Db } from "../db";
+import { runOperation as runControlPlaneOperation } from "../control-plane";
+import { getSettings } from "../settings";
+import type { BackupQuery } from "./backup-types";
+import { getStores } from "./registry";
+import {
+  getBackup as readBackup,
+  listBackups as readBackups,
+  serviceBackups as readServiceBackups,
+  serviceTimeline as readTimeline,
+  storeOptions as readStoreOptions,
+  toBackupRow,
+} from "./queries";
+import { complianceReport as buildReport } from "./report";
+import {
+  queueAfterChange,
+  requestBackup as request,
+  setSchedule as schedule,
+  verifyBackup as verify,
+} from "./requests";
+import { getWorker } from "./worker-registry";
+
+export * from "./backup-types";
+export { parseBackupQuery, parseDays } from "./queries";
+export { complianceCsv } from "./report";
+export { BackupWorker } from "./worker";
+export { installStores, storesOf, type Stores } from "./registry";
+export { startBackupWorker, stopBackupWorker } from "./worker-registry";
+export { seedDemoBackups } from "./demo";
+
+const names = async (db: Db) => ({ db, stores: getStores() });
+
+// Reads: pages and API routes check the viewer role before calling them.
+export async function listBackups(query: BackupQuery, db?: Db) {
+  const c = await names(db ?? (await getDb()));
+  return readBackups(c.db, query, c.stores);
+}
+export async function getBackup(id: string, db?: Db) {
+  const c = await names(db ?? (await getDb()));
+  return readBackup(c.db, id, c.stores);
+}
+export async function getServiceBackups(serviceId: string, db?: Db) {
+  const c = await names(db ?? (await getDb()));
+  return readServiceBackups(c.db, serviceId, c.stores);
+}
+export async function getServiceTimeline(serviceId: string, days: number, db?: Db) {
+  const c = await names(db ?? (await getDb()));
+  const to = new Date();
+  return readTimeline(c.db, serviceId, c.stores, {
+    from: new Date(to.getTime() - days * 86_400_000),
+    to,
+  });
+}
+export async function getStoreOptions(db?: Db) {
+  const c = await names(db ?? (await getDb()));
+  return readStoreOptions(c.db, c.stores);
+}
+export async function getComplianceReport(days: 30 | 90 = 30, db?: Db) {
+  return buildReport(db ?? (await getDb()), { rpoMs: getSettings().STANDFAST_BACKUP_RPO, days });
+}
+
+// Writes: each authorizes and validates inside; the worker is woken so the backup starts now.
+export async function requestBackup(ctx: Ctx, raw: unknown) {
+  const row = await request(ctx, raw, { stores: getStores() });
+  getWorker()?.kick();
+  return toBackupRow(row, { stores: getStores(), regions: new Map() });
+}
+export async function verifyBackup(ctx: Ctx, id: string) {
+  return verify(ctx, id, { stores: getStores() });
+}
+export async function setSchedule(ctx: Ctx, serviceId: string, raw: unknown) {
+  const row = await schedule(ctx, serviceId, raw, { stores: getStores() });
+  getWorker()?.kick();
+  return row;
+}
+/** A management operation, with the after-change policy's backup queued in the same transaction. */
+export async function runOperation(ctx: Ctx, serviceId: string, raw: unknown) {
+  const operation = await runControlPlaneOperation(ctx, serviceId, raw, {
+    onRecorded: async (tx, op) => void (await queueAfterChange(tx, op)),
+  });
+  getWorker()?.kick();
+  return operation;
+}
+
+// The same verbs for the web layer, which holds an actor but never the store.
+const as = async (actor: Actor): Promise<Ctx> => ({ actor, db: await getDb() });
+export const requestBackupAs = async (actor: Actor, raw: unknown) =>
+  requestBackup(await as(actor), raw);
+export const verifyBackupAs = async (actor: Actor, id: string) => verifyBackup(await as(actor), id);
+export const setScheduleAs = async (actor: Actor, serviceId: string, raw: unknown) =>
+  setSchedule(await as(actor), serviceId, raw);
+export const runOperationAs = async (actor: Actor, serviceId: string, raw: unknown) =>
+  runOperation(await as(actor), serviceId, raw);

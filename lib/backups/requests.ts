@@ -1,0 +1,374 @@
+/**
+ * The write verbs of backups: take one on demand, set a schedule, verify an archive, and the
+ * internal enqueue used by schedules and the after-change policy. Each verb authorizes and
+ * validates first, changes nothing on refusal, and is audited.
+ */
+import { randomUUID } from "node:crypto";
+import { and, eq, isNull, lte, sql } from "drizzle-orm";
+import { z } from "zod";
+import { auditRefusals, recordAudit } from "../audit";
+import { requireRole, type Ctx } from "../auth";
+import { tables, type Db } from "../db";
+import { conflict, invalidState, notFound, validationError } from "../errors";
+import { DurationText } from "../health/sources/spec";
+import { formatAge } from "../time/duration";
+import { parseOrThrow } from "../validation";
+import { verifyArchive } from "./archive";
+import { BACKUP_ALLOWED_STATES, type BackupTrigger } from "./backup-types";
+import type { Stores } from "./registry";
+import { backupName, nextSlot } from "./retention";
+import type { BackupRecord } from "./runner";
+
+const { backups, services, backupSchedules, regions } = tables;
+
+const NAME = /^[a-z0-9][a-z0-9-]{0,99}$/;
+const Name = z
+  .string()
+  .trim()
+  .regex(
+    NAME,
+    "use 1 to 100 lower-case letters, digits and hyphens, starting with a letter or digit",
+  );
+
+export const BackupRequest = z.strictObject({
+  service: z.string().trim().min(1, "choose a service"),
+  name: Name.optional(),
+  store: z.string().trim().min(1, "choose a backup store").optional(),
+  region: z.string().trim().min(1, "choose a region").optional(),
+});
+
+async function checkService(db: Db, serviceId: string) {
+  const [service] = await db.select().from(services).where(eq(services.id, serviceId));
+  if (!service || service.retiredAt) throw notFound(`Service "${serviceId}"`);
+  if (service.edition === "developer")
+    throw invalidState(
+      `${serviceId} runs the developer edition, which cannot be backed up; move it to basic or higher.`,
+    );
+  if (!(BACKUP_ALLOWED_STATES as readonly string[]).includes(service.state))
+    throw invalidState(
+      `Backups are not allowed in state ${service.state}; ${serviceId} must be ${BACKUP_ALLOWED_STATES.join(", ")}.`,
+    );
+  return service;
+}
+
+async function checkTarget(db: Db, stores: Stores, storeId: string, region: string) {
+  const store = stores.get(storeId);
+  if (!store)
+    throw validationError(
+      `store: no backup store "${storeId}"; choose one of ${stores
+        .list()
+        .map((s) => s.id)
+        .join(", ")}`,
+      {
+        store: [
+          `unknown store; choose one of ${stores
+            .list()
+            .map((s) => s.id)
+            .join(", ")}`,
+        ],
+      },
+    );
+  const [known] = await db
+    .select()
+    .from(regions)
+    .where(and(eq(regions.id, region), isNull(regions.retiredAt)));
+  if (!known) {
+    const all = await db.select({ id: regions.id }).from(regions).where(isNull(regions.retiredAt));
+    throw validationError(
+      `region: "${region}" is not a region of this estate; choose one of ${all.map((r) => r.id).join(", ")}`,
+      { region: ["not a region of this estate"] },
+    );
+  }
+  return store;
+}
+
+/** Inserts a queued backup (inside the caller's transaction). */
+export async function enqueueBackup(
+  tx: Db,
+  row: {
+    serviceId: string;
+    storeId: string;
+    region: string;
+    trigger: BackupTrigger;
+    requestedBy: string;
+    requestedAt: Date;
+    name?: string;
+    scheduleSlot?: Date;
+    operationId?: number;
+  },
+): Promise<BackupRecord | null> {
+  const [inserted] = await tx
+    .insert(backups)
+    .values({
+      id: randomUUID(),
+      name: row.name ?? backupName(row.serviceId, row.scheduleSlot ?? row.requestedAt),
+      serviceId: row.serviceId,
+      storeId: row.storeId,
+      region: row.region,
+      trigger: row.trigger,
+      requestedAt: row.requestedAt,
+      requestedBy: row.requestedBy,
+      scheduleSlot: row.scheduleSlot ?? null,
+      operationId: row.operationId ?? null,
+      log: [
+        {
+          at: row.requestedAt.toISOString(),
+          level: "info",
+          message: `queued (${row.trigger}) by ${row.requestedBy}`,
+        },
+      ],
+    })
+    .onConflictDoNothing()
+    .returning();
+  return inserted ?? null;
+}
+
+/** An operator takes a backup now. Returns the queued row; the worker takes it from there. */
+export async function requestBackup(
+  ctx: Ctx,
+  raw: unknown,
+  options: { stores: Stores; now?: Date },
+): Promise<BackupRecord> {
+  const target = raw && typeof raw === "object" && "service" in raw ? String(raw.service) : null;
+  return auditRefusals(ctx, "backups.request", target, async () => {
+    requireRole(ctx.actor, "operator", "Taking a backup");
+    const input = parseOrThrow(BackupRequest, raw, "Invalid backup request");
+    const now = options.now ?? new Date();
+    return ctx.db.transaction(async (tx) => {
+      const service = await checkService(tx, input.service);
+      const [schedule] = await tx
+        .select()
+        .from(backupSchedules)
+        .where(eq(backupSchedules.serviceId, service.id));
+      const storeId = input.store ?? schedule?.storeId ?? options.stores.list()[0]!.id;
+      const region = input.region ?? schedule?.region ?? service.region;
+      await checkTarget(tx, options.stores, storeId, region);
+      const row = await enqueueBackup(tx, {
+        serviceId: service.id,
+        storeId,
+        region,
+        trigger: "on-demand",
+        requestedBy: ctx.actor.name,
+        requestedAt: now,
+        name: input.name,
+      });
+      if (!row)
+        throw conflict(
+          `A backup named ${input.name ?? backupName(service.id, now)} already exists in ${storeId}/${region}; choose another name.`,
+        );
+      await recordAudit(tx, {
+        actor: ctx.actor,
+        action: "backups.request",
+        target: service.id,
+        input: { name: row.name, store: storeId, region },
+        outcome: "ok",
+      });
+      return row;
+    });
+  });
+}
+
+export const ScheduleInput = z
+  .strictObject({
+    enabled: z.boolean().default(true),
+    frequency: DurationText.describe("how often, e.g. 1d or 12h"),
+    retention: DurationText.describe("how long archives are kept, e.g. 7d"),
+    keepAtLeastOne: z.boolean().default(true),
+    store: z.string().trim().min(1, "choose a backup store"),
+    region: z.string().trim().min(1, "choose a region"),
+    afterChange: z.boolean().default(false),
+  })
+  .refine((s) => s.frequency >= 3_600_000, {
+    message: "must be at least 1h",
+    path: ["frequency"],
+  })
+  .refine((s) => s.frequency <= 7 * 86_400_000, {
+    message: "must be at most 7d (the RPO rule wants a daily backup)",
+    path: ["frequency"],
+  })
+  .refine((s) => s.retention > s.frequency, {
+    message: "must be longer than the frequency, or a schedule would remove what it just took",
+    path: ["retention"],
+  })
+  .refine((s) => s.retention <= 366 * 86_400_000, {
+    message: "must be at most 366d",
+    path: ["retention"],
+  });
+
+/** An admin sets (or replaces) a service's backup schedule. */
+export async function setSchedule(
+  ctx: Ctx,
+  serviceId: string,
+  raw: unknown,
+  options: { stores: Stores; now?: Date },
+) {
+  return auditRefusals(ctx, "backups.schedule", serviceId, async () => {
+    requireRole(ctx.actor, "admin", "Changing a backup schedule");
+    const input = parseOrThrow(ScheduleInput, raw, "Invalid schedule");
+    const now = options.now ?? new Date();
+    return ctx.db.transaction(async (tx) => {
+      const service = await checkService(tx, serviceId);
+      await checkTarget(tx, options.stores, input.store, input.region);
+      const values = {
+        enabled: input.enabled,
+        frequencyMs: input.frequency,
+        retentionMs: input.retention,
+        keepAtLeastOne: input.keepAtLeastOne,
+        storeId: input.store,
+        region: input.region,
+        afterChange: input.afterChange,
+        nextDueAt: input.enabled ? new Date(now.getTime() + input.frequency) : null,
+        updatedAt: now,
+        updatedBy: ctx.actor.name,
+      };
+      const [row] = await tx
+        .insert(backupSchedules)
+        .values({ serviceId: service.id, ...values })
+        .onConflictDoUpdate({ target: backupSchedules.serviceId, set: values })
+        .returning();
+      await recordAudit(tx, {
+        actor: ctx.actor,
+        action: "backups.schedule",
+        target: service.id,
+        input: {
+          enabled: input.enabled,
+          frequency: formatAge(input.frequency),
+          retention: formatAge(input.retention),
+          store: input.store,
+          region: input.region,
+          afterChange: input.afterChange,
+        },
+        outcome: "ok",
+      });
+      return row!;
+    });
+  });
+}
+
+/**
+ * Queues the backups that are due: each due schedule row is locked (SKIP LOCKED, so instances
+ * share the work) and its slot inserted once (unique per service and slot), then advanced.
+ */
+export async function scheduleDue(db: Db, now = new Date()): Promise<number> {
+  return db.transaction(async (tx) => {
+    const due = await tx
+      .select()
+      .from(backupSchedules)
+      .where(and(eq(backupSchedules.enabled, true), lte(backupSchedules.nextDueAt, now)))
+      .for("update", { skipLocked: true });
+    let queued = 0;
+    for (const s of due) {
+      const slot = s.nextDueAt!;
+      const row = await enqueueBackup(tx, {
+        serviceId: s.serviceId,
+        storeId: s.storeId,
+        region: s.region,
+        trigger: "scheduled",
+        requestedBy: "schedule",
+        requestedAt: now,
+        scheduleSlot: slot,
+      });
+      if (row) queued++;
+      await tx
+        .update(backupSchedules)
+        .set({ nextDueAt: nextSlot(slot, s.frequencyMs, now) })
+        .where(eq(backupSchedules.serviceId, s.serviceId));
+    }
+    return queued;
+  });
+}
+
+/** The after-change policy: queue a backup right after a management operation, same transaction. */
+export async function queueAfterChange(
+  tx: Db,
+  operation: { id: number; serviceId: string; at: Date; actorName: string },
+): Promise<BackupRecord | null> {
+  const [schedule] = await tx
+    .select()
+    .from(backupSchedules)
+    .where(eq(backupSchedules.serviceId, operation.serviceId));
+  if (!schedule?.afterChange) return null;
+  const [service] = await tx.select().from(services).where(eq(services.id, operation.serviceId));
+  if (!service || service.edition === "developer") return null;
+  return enqueueBackup(tx, {
+    serviceId: operation.serviceId,
+    storeId: schedule.storeId,
+    region: schedule.region,
+    trigger: "after-change",
+    requestedBy: `after-change policy (${operation.actorName})`,
+    requestedAt: operation.at,
+    operationId: operation.id,
+    // Suffixed with the operation, so it never collides with a backup taken in the same second.
+    name: `${backupName(operation.serviceId, operation.at)}-op${operation.id}`,
+  });
+}
+
+/** An operator checks an archive now: read it from its store and verify its checksum. */
+export async function verifyBackup(
+  ctx: Ctx,
+  id: string,
+  options: { stores: Stores },
+): Promise<{ ok: boolean; message: string }> {
+  return auditRefusals(ctx, "backups.verify", id, async () => {
+    requireRole(ctx.actor, "operator", "Verifying a backup");
+    const [row] = await ctx.db.select().from(backups).where(eq(backups.id, id));
+    if (!row) throw notFound(`Backup "${id}"`);
+    if (row.status !== "succeeded")
+      throw invalidState(
+        `Backup ${row.name} is ${row.status}: only a succeeded backup has an archive to verify.`,
+      );
+    const result = await checkArchive(ctx.db, row, options.stores);
+    await recordAudit(ctx.db, {
+      actor: ctx.actor,
+      action: "backups.verify",
+      target: row.name,
+      outcome: result.ok ? "ok" : "failed",
+      detail: result.message,
+    });
+    return result;
+  });
+}
+
+/**
+ * Reads an archive and verifies it; marks the row verified, corrupted or missing. Used by the
+ * verify verb and by anything that reads an archive (restores).
+ */
+export async function checkArchive(
+  db: Db,
+  row: BackupRecord,
+  stores: Stores,
+): Promise<{ ok: boolean; message: string; bytes?: Buffer }> {
+  const store = stores.get(row.storeId);
+  const mark = async (checksum: string, message: string, level: "info" | "error") => {
+    await db
+      .update(backups)
+      .set({
+        checksum,
+        log: sql`${backups.log} || ${JSON.stringify([{ at: new Date().toISOString(), level, message }])}::jsonb`,
+      })
+      .where(eq(backups.id, row.id));
+  };
+  if (!store) return { ok: false, message: `backup store "${row.storeId}" is not configured` };
+  let bytes: Buffer;
+  try {
+    bytes = await store.read(row.region, row.name);
+  } catch (error) {
+    const e = error as Error & { code?: string };
+    if (e.code === "not-found") {
+      await mark("missing", "verification: the archive is missing from its store", "error");
+      return { ok: false, message: `archive ${row.name} is missing from ${store.label}` };
+    }
+    return { ok: false, message: `could not read the archive: ${e.message}` };
+  }
+  try {
+    const { manifest } = verifyArchive(bytes);
+    if (row.sha256 && manifest.payload.sha256 !== row.sha256)
+      throw new Error("corrupted archive: its manifest is not the one recorded when it was taken");
+    await mark("verified", "verification: checksum matches", "info");
+    return { ok: true, message: `archive ${row.name} verified: checksum matches`, bytes };
+  } catch (error) {
+    const message = (error as Error).message;
+    await mark("corrupted", `verification: ${message}`, "error");
+    return { ok: false, message: `archive ${row.name} refused: ${message}` };
+  }
+}
