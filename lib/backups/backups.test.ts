@@ -12,7 +12,7 @@ import { storesOf } from "./registry";
 import { requestBackup, verifyBackup } from "./requests";
 import { claimNext, reapStale } from "./runner";
 import { createStore } from "./stores";
-import { auditRows, backupFixture, writeCounts, type BackupFixture } from "./testing";
+import { auditRows, backupFixture, writeCounts, type BackupFixture } from "../testing/backups";
 import { BackupWorker } from "./worker";
 
 const refusal = async (promise: Promise<unknown>) => {

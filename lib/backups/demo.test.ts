@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seedDemoBackups } from "./demo";
 import { listBackups } from "./queries";
 import { complianceReport } from "./report";
-import { backupFixture, type BackupFixture } from "./testing";
+import { backupFixture, type BackupFixture } from "../testing/backups";
 
 const verdicts = (report: Awaited<ReturnType<typeof complianceReport>>, service: string) =>
   Object.fromEntries(

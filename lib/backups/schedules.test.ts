@@ -9,7 +9,7 @@ import { isDomainError } from "../errors";
 import { complianceReport } from "./report";
 import { queueAfterChange, requestBackup, setSchedule } from "./requests";
 import { pruneService } from "./runner";
-import { auditRows, backupFixture, writeCounts, type BackupFixture } from "./testing";
+import { auditRows, backupFixture, writeCounts, type BackupFixture } from "../testing/backups";
 import { BackupWorker } from "./worker";
 
 const DAY = 86_400_000;

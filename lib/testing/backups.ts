@@ -10,8 +10,8 @@ import { createTestDatabase } from "../db/testing";
 import type { Database, Engine } from "../db/types";
 import { loadDemoEstate } from "../estate/load";
 import { syncEstate } from "../estate/sync";
-import { storesOf, type Stores } from "./registry";
-import { createStore } from "./stores";
+import { storesOf, type Stores } from "../backups/registry";
+import { createStore } from "../backups/stores";
 
 export const actor = (role: Role | null, name = role ?? "anonymous"): Actor =>
   role
