@@ -37,3 +37,13 @@ describe("parseOrThrow", () => {
     expect(parseOrThrow(Schema, { name: "abc" }, "x")).toEqual({ name: "abc" });
   });
 });
+
+describe("field errors for fields named like Object's own properties", () => {
+  it("are reported, not a crash", () => {
+    const schema = z.strictObject({ item: z.string() });
+    for (const key of ["valueOf", "toString", "__proto__", "constructor"]) {
+      const raw = JSON.parse(`{"${key}": {}}`);
+      expect(() => parseOrThrow(schema, raw, "Invalid")).toThrow(/item: .*|unknown field/);
+    }
+  });
+});

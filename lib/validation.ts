@@ -2,7 +2,8 @@ import type { z } from "zod";
 import { validationError } from "./errors";
 
 export function fieldErrors(error: z.ZodError): Record<string, string[]> {
-  const out: Record<string, string[]> = {};
+  // No prototype: a field named "valueOf" or "__proto__" is a field like any other.
+  const out: Record<string, string[]> = Object.create(null);
   for (const issue of error.issues) {
     const at = issue.path.map(String);
     if (issue.code === "unrecognized_keys") {

@@ -15,6 +15,7 @@ import {
   stopBackupWorker,
   storesOf,
 } from "../lib/backups";
+import { startRestoreWorker, stopRestoreWorker } from "../lib/restores";
 import { createStores, isStoreError, StoreConfigError } from "../lib/backups/stores";
 import { logger } from "../lib/log";
 import { getSettings, SettingsError, type Settings } from "../lib/settings";
@@ -82,6 +83,7 @@ export async function boot(): Promise<Runtime> {
     if (seeded.seeded) log.info(`demo backups: ${seeded.backups} backups of the last 90 days`);
   }
   startBackupWorker({ db: database.db, stores, tickMs: settings.STANDFAST_BACKUP_TICK });
+  startRestoreWorker({ db: database.db, stores, tickMs: settings.STANDFAST_BACKUP_TICK });
 
   const poller =
     settings.STANDFAST_POLLER === "on"
@@ -102,6 +104,7 @@ export async function boot(): Promise<Runtime> {
     async stop() {
       await poller?.stop();
       await stopBackupWorker();
+      await stopRestoreWorker();
       await database.close();
     },
   };

@@ -5,12 +5,10 @@
  */
 import { randomUUID } from "node:crypto";
 import type { Db } from "../db";
-import { logger } from "../log";
+import { Loop } from "../jobs/loop";
 import type { Stores } from "./registry";
 import { scheduleDue } from "./requests";
 import { beat, claimNext, pruneService, reapStale, runBackup } from "./runner";
-
-const log = logger("backups");
 
 export type WorkerOptions = {
   db: Db;
@@ -23,51 +21,26 @@ export type WorkerOptions = {
 
 export class BackupWorker {
   readonly id = `worker-${randomUUID().slice(0, 8)}`;
-  private timer: NodeJS.Timeout | null = null;
-  private running: Promise<void> | null = null;
-  private stopped = true;
+  private readonly loop: Loop;
   private stopping = false;
-  private again = false;
 
-  constructor(private readonly options: WorkerOptions) {}
+  constructor(private readonly options: WorkerOptions) {
+    this.loop = new Loop("backups", () => this.pass(), options.tickMs ?? 5_000);
+  }
 
   start(): void {
-    if (!this.stopped) return;
-    this.stopped = false;
     this.stopping = false;
-    this.kick();
+    this.loop.start();
   }
 
   /** Runs a pass now (after a request), or right after the current one. */
   kick(): void {
-    if (this.stopped) return;
-    if (this.running) {
-      this.again = true;
-      return;
-    }
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = null;
-    this.running = this.pass()
-      .then(
-        () => undefined,
-        (error: unknown) => void log.warn(`worker pass failed: ${(error as Error).message}`),
-      )
-      .finally(() => {
-        this.running = null;
-        if (this.stopped) return;
-        if (this.again) {
-          this.again = false;
-          this.kick();
-        } else this.timer = setTimeout(() => this.kick(), this.options.tickMs ?? 5_000);
-      });
+    this.loop.kick();
   }
 
   async stop(): Promise<void> {
-    this.stopped = true;
     this.stopping = true;
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = null;
-    await this.running;
+    await this.loop.stop();
   }
 
   /** One pass: reap, queue what is due, run everything queued. Exposed for tests. */

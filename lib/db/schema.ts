@@ -12,6 +12,7 @@ import {
   timestamp,
   uniqueIndex,
 } from "drizzle-orm/pg-core";
+import { sql } from "drizzle-orm";
 
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: "date" });
 
@@ -281,3 +282,42 @@ export const backupSchedules = pgTable("backup_schedules", {
   updatedAt: ts("updated_at").notNull().defaultNow(),
   updatedBy: text("updated_by").notNull(),
 });
+
+/**
+ * Restores, from request to outcome. The idempotency key makes a double click or a retried post
+ * one restore; the partial unique index on the target allows one restore in flight per target.
+ */
+export const restores = pgTable(
+  "restores",
+  {
+    id: text("id").primaryKey(),
+    idempotencyKey: text("idempotency_key").notNull().unique(),
+    backupId: text("backup_id").notNull(),
+    target: text("target").notNull(),
+    region: text("region").notNull(),
+    edition: text("edition").notNull(),
+    trackingDatabase: text("tracking_database").notNull(),
+    storage: text("storage").notNull(),
+    status: text("status").notNull().default("queued"),
+    step: text("step").notNull().default("verify"),
+    progress: doublePrecision("progress").notNull().default(0),
+    attempts: integer("attempts").notNull().default(0),
+    requestedBy: text("requested_by").notNull(),
+    requestedAt: ts("requested_at").notNull().defaultNow(),
+    startedAt: ts("started_at"),
+    finishedAt: ts("finished_at"),
+    heartbeatAt: ts("heartbeat_at"),
+    workerId: text("worker_id"),
+    error: text("error"),
+    log: jsonb("log").notNull().default([]),
+    checklist: jsonb("checklist").notNull().default({}),
+    resumedAt: ts("resumed_at"),
+    resumedBy: text("resumed_by"),
+  },
+  (t) => [
+    index("restores_requested_idx").on(t.requestedAt),
+    uniqueIndex("restores_one_in_flight_idx")
+      .on(t.target)
+      .where(sql`status in ('queued', 'running')`),
+  ],
+);

@@ -1,0 +1,123 @@
+import "server-only";
+import { desc, eq } from "drizzle-orm";
+import type { Actor, Ctx } from "../auth";
+import { getStores } from "../backups/registry";
+import { getDb, tables, type Db } from "../db";
+import { getBoard } from "../health";
+import {
+  checkRestore as check,
+  deleteFailedService as deleteFailed,
+  requestRestore as request,
+  resumeService as resume,
+  tickChecklist as tick,
+  type RestoreDeps,
+  type RestoreRecord,
+} from "./requests";
+import type { RestoreStatus, RestoreStep, RestoreView } from "./restore-types";
+import { RestoreWorker } from "./worker";
+
+export * from "./restore-types";
+export { RestoreWorker } from "./worker";
+
+const KEY = Symbol.for("standfast.restoreWorker");
+type Global = typeof globalThis & { [KEY]?: RestoreWorker };
+const worker = () => (globalThis as Global)[KEY];
+
+export function startRestoreWorker(options: ConstructorParameters<typeof RestoreWorker>[0]) {
+  if (worker()) return worker()!;
+  const w = new RestoreWorker(options);
+  (globalThis as Global)[KEY] = w;
+  w.start();
+  return w;
+}
+export async function stopRestoreWorker() {
+  const w = worker();
+  delete (globalThis as Global)[KEY];
+  await w?.stop();
+}
+
+const deps = (db: Db): RestoreDeps => ({
+  stores: getStores(),
+  regionStatus: async (region) =>
+    (await getBoard(db)).regions.find((r) => r.id === region)?.status ?? "unknown",
+});
+
+export function toRestoreView(
+  r: RestoreRecord,
+  extra: { backupName: string; sourceService: string; targetState: string | null },
+): RestoreView {
+  return {
+    id: r.id,
+    backupId: r.backupId,
+    backupName: extra.backupName,
+    sourceService: extra.sourceService,
+    target: r.target,
+    region: r.region,
+    edition: r.edition,
+    trackingDatabase: r.trackingDatabase,
+    storage: r.storage,
+    status: r.status as RestoreStatus,
+    step: r.step as RestoreStep | "done",
+    progress: r.progress,
+    requestedBy: r.requestedBy,
+    requestedAt: r.requestedAt.toISOString(),
+    finishedAt: r.finishedAt?.toISOString() ?? null,
+    error: r.error,
+    log: r.log as RestoreView["log"],
+    checklist: r.checklist as RestoreView["checklist"],
+    targetState: extra.targetState,
+    resumedAt: r.resumedAt?.toISOString() ?? null,
+    resumedBy: r.resumedBy,
+  };
+}
+
+export async function getRestore(id: string, db?: Db): Promise<RestoreView | null> {
+  const d = db ?? (await getDb());
+  if (!/^[0-9a-f-]{36}$/.test(id)) return null;
+  const [row] = await d.select().from(tables.restores).where(eq(tables.restores.id, id));
+  if (!row) return null;
+  const [backup] = await d.select().from(tables.backups).where(eq(tables.backups.id, row.backupId));
+  const [service] = await d
+    .select()
+    .from(tables.services)
+    .where(eq(tables.services.id, row.target));
+  return toRestoreView(row, {
+    backupName: backup?.name ?? row.backupId,
+    sourceService: backup?.serviceId ?? "",
+    targetState: service && !service.retiredAt ? service.state : null,
+  });
+}
+
+export async function listRestores(limit = 50, db?: Db): Promise<RestoreView[]> {
+  const d = db ?? (await getDb());
+  const rows = await d
+    .select()
+    .from(tables.restores)
+    .orderBy(desc(tables.restores.requestedAt))
+    .limit(limit);
+  return Promise.all(rows.map(async (r) => (await getRestore(r.id, d))!));
+}
+
+const ctxOf = async (actor: Actor): Promise<Ctx> => ({ actor, db: await getDb() });
+
+export async function checkRestoreAs(actor: Actor, raw: unknown) {
+  const ctx = await ctxOf(actor);
+  return check(ctx, raw, deps(ctx.db));
+}
+export async function requestRestoreAs(actor: Actor, raw: unknown) {
+  const ctx = await ctxOf(actor);
+  const row = await request(ctx, raw, deps(ctx.db));
+  worker()?.kick();
+  return row.id;
+}
+export async function requestRestore(ctx: Ctx, raw: unknown) {
+  const row = await request(ctx, raw, deps(ctx.db));
+  worker()?.kick();
+  return (await getRestore(row.id, ctx.db))!;
+}
+export const tickChecklistAs = async (actor: Actor, id: string, raw: unknown) =>
+  tick(await ctxOf(actor), id, raw);
+export const resumeServiceAs = async (actor: Actor, id: string) => resume(await ctxOf(actor), id);
+export const deleteFailedServiceAs = async (actor: Actor, serviceId: string) =>
+  deleteFailed(await ctxOf(actor), serviceId);
+export { tickChecklist, resumeService, deleteFailedService, checkRestore } from "./requests";

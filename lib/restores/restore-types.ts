@@ -1,0 +1,62 @@
+/** Client-safe shapes and vocabulary of restores. */
+
+export type PreflightCheck = {
+  id: "archive" | "store" | "region" | "target-state" | "edition" | "name" | "in-flight";
+  title: string;
+  ok: boolean;
+  detail: string;
+};
+export type PreflightResult = { ok: boolean; checks: PreflightCheck[] };
+
+export const RESTORE_STATUSES = ["queued", "running", "succeeded", "failed"] as const;
+export type RestoreStatus = (typeof RESTORE_STATUSES)[number];
+
+/** The job's steps, in order. A restart resumes at the first step not done. */
+export const RESTORE_STEPS = ["verify", "create", "apply", "suspend"] as const;
+export type RestoreStep = (typeof RESTORE_STEPS)[number];
+export const STEP_LABEL: Record<RestoreStep, string> = {
+  verify: "Verify the archive",
+  create: "Create the service (restoring)",
+  apply: "Apply the configuration",
+  suspend: "Leave it suspended",
+};
+
+/** The post-restore checklist of the domain brief; the last item is the Resume action itself. */
+export const CHECKLIST = [
+  { id: "acs-credentials", text: "Update the ACS credentials in client applications" },
+  {
+    id: "agreement-sources",
+    text: "If this restore copies an environment, point its agreements at a different source (two agreements must not pull the same messages)",
+  },
+  { id: "tools-target", text: "Make tools and scripts target the right environment" },
+  { id: "automated-backups", text: "Configure automated backups on the restored service" },
+  { id: "hybrid-connections", text: "Recreate hybrid connections" },
+] as const;
+export type ChecklistId = (typeof CHECKLIST)[number]["id"];
+
+export const EDI_WARNING =
+  "EDI control numbers come back as of the backup: messages processed after it can get duplicate control numbers.";
+
+export type RestoreView = {
+  id: string;
+  backupId: string;
+  backupName: string;
+  sourceService: string;
+  target: string;
+  region: string;
+  edition: string;
+  trackingDatabase: string;
+  storage: string;
+  status: RestoreStatus;
+  step: RestoreStep | "done";
+  progress: number;
+  requestedBy: string;
+  requestedAt: string;
+  finishedAt: string | null;
+  error: string | null;
+  log: { at: string; level: "info" | "error"; message: string }[];
+  checklist: Record<string, { by: string; at: string } | undefined>;
+  targetState: string | null;
+  resumedAt: string | null;
+  resumedBy: string | null;
+};
