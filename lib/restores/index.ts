@@ -120,4 +120,7 @@ export const tickChecklistAs = async (actor: Actor, id: string, raw: unknown) =>
 export const resumeServiceAs = async (actor: Actor, id: string) => resume(await ctxOf(actor), id);
 export const deleteFailedServiceAs = async (actor: Actor, serviceId: string) =>
   deleteFailed(await ctxOf(actor), serviceId);
-export { tickChecklist, resumeService, deleteFailedService, checkRestore } from "./requests";
+export { tickChecklist, resumeService, deleteFailedService } from "./requests";
+export async function checkRestore(ctx: Ctx, raw: unknown) {
+  return check(ctx, raw, deps(ctx.db));
+}
