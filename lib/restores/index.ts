@@ -15,6 +15,7 @@ import {
 } from "./requests";
 import type { RestoreStatus, RestoreStep, RestoreView } from "./restore-types";
 import { RestoreWorker } from "./worker";
+import { regionHealth } from "./preflight";
 
 export * from "./restore-types";
 export { RestoreWorker } from "./worker";
@@ -39,7 +40,7 @@ export async function stopRestoreWorker() {
 const deps = (db: Db): RestoreDeps => ({
   stores: getStores(),
   regionStatus: async (region) =>
-    (await getBoard(db)).regions.find((r) => r.id === region)?.status ?? "unknown",
+    regionHealth(Object.values((await getBoard(db)).components).filter((c) => c.region === region)),
 });
 
 export function toRestoreView(

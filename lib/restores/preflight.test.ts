@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { preflight, type PreflightFacts } from "./preflight";
+import { preflight, regionHealth, type PreflightFacts } from "./preflight";
 
 const facts = (
   over: Partial<{ [K in keyof PreflightFacts]: Partial<PreflightFacts[K]> }> = {},
@@ -96,5 +96,19 @@ describe("restore pre-flight", () => {
     const r = preflight(facts({ inFlight: { id: "r1", requestedBy: "oscar" } }));
     expect(r.ok).toBe(false);
     expect(r.checks.find((c) => c.id === "in-flight")?.detail).toMatch(/restore r1 by oscar/);
+  });
+});
+
+describe("regionHealth", () => {
+  const c = (status: string, checkedAt: string | null = "2026-11-24T12:00:00Z") =>
+    ({ status, checkedAt }) as Parameters<typeof regionHealth>[0][number];
+  it("is the worst status of the components read, ignoring ones never read yet", () => {
+    expect(regionHealth([c("operational"), c("unknown", null)])).toBe("operational");
+    expect(regionHealth([c("operational"), c("partial_outage")])).toBe("partial_outage");
+  });
+  it("is unknown when what was read went stale, or nothing was read", () => {
+    expect(regionHealth([c("operational"), c("unknown")])).toBe("unknown");
+    expect(regionHealth([c("unknown", null)])).toBe("unknown");
+    expect(regionHealth([])).toBe("unknown");
   });
 });

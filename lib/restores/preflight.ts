@@ -5,6 +5,7 @@
  */
 import { EDITIONS, type Edition } from "../estate/types";
 import type { PreflightCheck, PreflightResult } from "./restore-types";
+import { worstOf, type Status } from "../health/vocabulary";
 
 export const TARGET_NAME = /^[A-Za-z0-9-]{6,20}$/;
 
@@ -100,4 +101,13 @@ export function preflight(f: PreflightFacts): PreflightResult {
   );
 
   return { ok: checks.every((c) => c.ok), checks };
+}
+
+/**
+ * A region's health for a restore: the worst status of its components, where a component never
+ * read yet (a service just restored there) says nothing about the region and is left out. A region
+ * with no component read at all is unknown, never healthy.
+ */
+export function regionHealth(components: { status: Status; checkedAt: string | null }[]): Status {
+  return worstOf(components.filter((c) => c.checkedAt !== null).map((c) => c.status));
 }
