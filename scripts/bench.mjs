@@ -1,4 +1,4 @@
-// `npm run bench [-- --quick] [-- --profile] [-- --rebuild] [-- --keep]`
+// `npm run bench [-- --quick] [-- --profile] [-- --rebuild] [-- --keep] [-- --only api,board,render,archive,restore]`
 // Builds the app into .next-bench when needed, runs it on ports 3400-3499 against generated
 // estates in a temporary folder, and prints every figure next to a baseline measured in the same
 // run. Writes bench-results/latest.json (and logs; CPU profiles with --profile). Never asserts.
@@ -9,6 +9,8 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { benchApi } from "./bench/api.mjs";
+import { benchArchive } from "./bench/archive.mjs";
+import { benchRestore } from "./bench/restore.mjs";
 import { startApp, waitAllRead } from "./bench/app.mjs";
 import { benchBoard } from "./bench/board.mjs";
 import { ensureBuild } from "./bench/build.mjs";
@@ -96,14 +98,17 @@ async function section(key, fn) {
 
 let exitCode = 0;
 try {
-  log("build: checking .next-bench…");
-  results.build = ensureBuild(root, {
-    force: flags.rebuild,
-    logFile: path.join(logDir, "build.log"),
-  });
-  log(
-    `build: ${results.build.built ? "built" : "up to date"} (${(results.build.ms / 1000).toFixed(1)} s)`,
-  );
+  // Only the sections that run the app need its build.
+  if (want("api") || want("board") || want("render") || want("restore")) {
+    log("build: checking .next-bench…");
+    results.build = ensureBuild(root, {
+      force: flags.rebuild,
+      logFile: path.join(logDir, "build.log"),
+    });
+    log(
+      `build: ${results.build.built ? "built" : "up to date"} (${(results.build.ms / 1000).toFixed(1)} s)`,
+    );
+  }
 
   const estates = {
     mid: { components: 1000, regions: 10 },
@@ -149,6 +154,14 @@ try {
   if (want("render")) {
     log("3. render and memory, 10,000 components vs demo…");
     await section("render", () => benchRender({ ...common, bigEstate: estates.big }));
+  }
+  if (want("archive")) {
+    log("5. backup archive write and read vs plain copy and read…");
+    await section("archive", () => benchArchive(common));
+  }
+  if (want("restore")) {
+    log("6. restore request latency…");
+    await section("restore", () => benchRestore(common));
   }
 } catch (error) {
   exitCode = 1;
