@@ -88,7 +88,7 @@ export async function benchRestore({ root, tmp, logDir, quick, log }) {
     // Wait for the board to know the target region (restores check its health).
     for (let i = 0; i < 100; i++) {
       const board = await getJson(`${app.url}/api/board`, token);
-      if (board.regions?.find((r) => r.id === "northeurope")?.status === "operational") break;
+      if (board.regions?.find((r) => r.id === "eastus")?.status === "operational") break;
       await sleep(200);
     }
     log(`  restore: backup ready; ${n} restore requests, each into a new target…`);
@@ -101,7 +101,7 @@ export async function benchRestore({ root, tmp, logDir, quick, log }) {
         {
           backupId,
           target,
-          region: "northeurope",
+          region: "eastus",
           edition: "standard",
           trackingDatabase: `${target}-db`,
           storage: `benchr${i}`,
