@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { AzureConnection } from "../azure/connection";
 import { DurationText, SourceSpec } from "../health/sources/spec";
 import { CONTINUITY, EDITIONS, REPLICATIONS, SERVICE_STATES } from "./types";
 
@@ -72,6 +73,7 @@ const SharedComponent = z.discriminatedUnion("kind", [
 export const EstateFile = z.strictObject({
   regions: z.array(z.strictObject({ id, name: z.string().min(1) })).min(1),
   defaults: z.strictObject(timing).default({}),
+  azure: AzureConnection.optional().describe("how Azure sources reach Azure"),
   shared: z.array(SharedComponent).default([]),
   services: z.array(Service).min(1),
 });
