@@ -12,6 +12,7 @@ const domainInsides = [
   "incidents",
   "backups",
   "restores",
+  "azure",
 ].flatMap((d) => [
   `@/lib/${d}/*`,
   `!@/lib/${d}/*-types`,

@@ -1,4 +1,5 @@
 import type { z } from "zod";
+import type { AzureConnection } from "../azure/connection";
 import type { SourceSpec } from "../health/sources/spec";
 import type { EstateFile } from "./config";
 import type { StoreConfig } from "../backups/stores/config";
@@ -14,6 +15,8 @@ import {
 export type EstateProblem = { path: (string | number)[]; message: string };
 
 export type BuiltEstate = {
+  /** The top-level `azure` block: credentials and endpoints, and the activity log's workspace. */
+  azure: AzureConnection | null;
   regions: Region[];
   services: EstateService[];
   components: EstateComponent[];
@@ -75,6 +78,19 @@ export function buildEstate(
     return { intervalMs, timeoutMs, staleAfterMs: staleLimit(intervalMs, t.staleAfter) };
   };
 
+  // Azure sources carry the estate's connection, so the poller reads them from the store alone.
+  const connect = (path: (string | number)[], spec: SourceSpec): SourceSpec => {
+    if (spec.type !== "azure-metrics" && spec.type !== "azure-resource-health") return spec;
+    if (spec.connection) {
+      problem(
+        [...path, "connection"],
+        "set credentials and endpoints once, in the top-level azure block, not in a source",
+      );
+      return spec;
+    }
+    return file.azure ? { ...spec, connection: file.azure } : spec;
+  };
+
   const components = new Map<string, EstateComponent>();
   const addComponent = (path: (string | number)[], c: EstateComponent) => {
     if (components.has(c.id)) problem(path, `component id "${c.id}" is used twice`);
@@ -102,7 +118,7 @@ export function buildEstate(
       name: d.name,
       kind,
       region: d.region ?? region,
-      source: d.source,
+      source: connect([...path, "source"], d.source),
       attributes,
       ...timing(path, d),
     };
@@ -138,7 +154,10 @@ export function buildEstate(
         );
       source = {
         type: "each-instance",
-        instances: roles.instances as { name: string; source: SourceSpec }[],
+        instances: (roles.instances as { name: string; source: SourceSpec }[]).map((inst, n) => ({
+          name: inst.name,
+          source: connect([...rolesPath, "instances", n, "source"], inst.source),
+        })),
       };
       instances = roles.instances.length;
     } else {
@@ -148,12 +167,14 @@ export function buildEstate(
           [...rolesPath, "source"],
           "give a source, or a list of instances each with a source",
         );
-      source = roles.source ?? {
-        type: "simulated",
-        latencyMs: 0,
-        jitterMs: 0,
-        status: "operational",
-      };
+      source = roles.source
+        ? connect([...rolesPath, "source"], roles.source)
+        : {
+            type: "simulated",
+            latencyMs: 0,
+            jitterMs: 0,
+            status: "operational",
+          };
     }
     if (s.edition === "developer" && instances !== 1)
       problem([...rolesPath, "instances"], "the developer edition runs exactly 1 role instance");
@@ -208,6 +229,7 @@ export function buildEstate(
 
   return {
     estate: {
+      azure: file.azure ?? null,
       regions: file.regions,
       services,
       components: [...components.values()],

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { AzureConnection } from "../azure/connection";
 import { DurationText, SourceSpec } from "../health/sources/spec";
 import { CONTINUITY, EDITIONS, REPLICATIONS, SERVICE_STATES } from "./types";
 import { StoreConfig } from "../backups/stores/config";
@@ -73,11 +74,14 @@ const SharedComponent = z.discriminatedUnion("kind", [
 export const EstateFile = z.strictObject({
   regions: z.array(z.strictObject({ id, name: z.string().min(1) })).min(1),
   defaults: z.strictObject(timing).default({}),
+  azure: AzureConnection.optional().describe("how Azure sources reach Azure"),
   shared: z.array(SharedComponent).default([]),
   services: z.array(Service).min(1),
   /** Where backups are written; without it, one filesystem store under the data folder. */
   backups: z
-    .strictObject({ stores: z.array(StoreConfig).min(1, "list at least one store, or leave out backups") })
+    .strictObject({
+      stores: z.array(StoreConfig).min(1, "list at least one store, or leave out backups"),
+    })
     .optional(),
 });
 

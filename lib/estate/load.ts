@@ -79,9 +79,11 @@ export function parseEstate(
     );
   }
   // The hash is of what the file declares, not of when it was read.
+  const { azure, ...rest } = estate;
   const declared = {
-    ...estate,
-    services: estate.services.map(({ stateChangedAt: _, ...rest }) => rest),
+    ...rest,
+    ...(azure ? { azure } : {}),
+    services: estate.services.map(({ stateChangedAt: _, ...s }) => s),
   };
   const hash = createHash("sha256").update(JSON.stringify(declared)).digest("hex").slice(0, 16);
   return { ...estate, demo: false, source: label, hash };

@@ -4,7 +4,6 @@ import type { LoadedEstate } from "./load";
 
 const { regions, services, components, serviceComponents, estateMeta } = tables;
 
-
 const fromExcluded = (columns: string[]) =>
   Object.fromEntries(columns.map((c) => [camel(c), sql.raw(`excluded.${c}`)]));
 const camel = (c: string) => c.replace(/_([a-z])/g, (_, l: string) => l.toUpperCase());

@@ -1,5 +1,6 @@
 import type { EstateComponent } from "../../estate/types";
 import { rollUpInstances } from "../rollup";
+import { azureMetricsSource, azureResourceHealthSource } from "./azure";
 import { httpSource } from "./http";
 import { postgresSource } from "./postgres";
 import { simulatedSource } from "./simulated";
@@ -16,6 +17,8 @@ const SOURCES: { [T in SourceType]: Source<Extract<SourceSpec, { type: T }>> } =
   http: httpSource,
   tcp: tcpSource,
   postgres: postgresSource,
+  "azure-metrics": azureMetricsSource,
+  "azure-resource-health": azureResourceHealthSource,
 };
 
 function readOne(spec: SourceSpec, component: EstateComponent, ctx: ReadContext): Promise<Reading> {

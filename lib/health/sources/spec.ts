@@ -1,18 +1,9 @@
 import { z } from "zod";
 import { KNOWN_STATUSES } from "../vocabulary";
-import { parseDuration } from "../../time/duration";
+import { AzureMetricsSource, AzureResourceHealthSource } from "../../azure/source-specs";
+import { DurationText } from "./duration-text";
 
-export const DurationText = z.string().transform((text, ctx) => {
-  const ms = parseDuration(text);
-  if (ms === null || ms <= 0) {
-    ctx.addIssue({
-      code: "custom",
-      message: `expected a duration such as 500ms, 30s or 5m (got ${JSON.stringify(text)})`,
-    });
-    return z.NEVER;
-  }
-  return ms;
-});
+export { DurationText };
 
 const degradedAfter = DurationText.optional().describe(
   "latency above which the component is degraded_performance",
@@ -72,12 +63,14 @@ export const PostgresSource = z
       "give exactly one of url (a postgres:// URL) or urlEnv (the environment variable holding it)",
   });
 
-/** One probe. Azure sources join this union in their own issue. */
+/** One probe. */
 export const SourceSpec = z.discriminatedUnion("type", [
   SimulatedSource,
   HttpSource,
   TcpSource,
   PostgresSource,
+  AzureMetricsSource,
+  AzureResourceHealthSource,
 ]);
 export type SourceSpec = z.output<typeof SourceSpec>;
 export type SourceType = SourceSpec["type"];
