@@ -19,7 +19,7 @@ export const viewport: Viewport = {
 export default function RootLayout({ children }: { children: React.ReactNode }) {
   return (
     <html lang="en">
-      <body className="min-h-dvh bg-white text-zinc-900 antialiased dark:bg-zinc-950 dark:text-zinc-100">
+      <body className="min-h-dvh bg-white text-zinc-900 antialiased dark:bg-zinc-950 dark:text-zinc-100 print:bg-white print:text-black">
         <a
           href="#main"
           className="sr-only focus:not-sr-only focus:absolute focus:top-2 focus:left-2 focus:z-50 focus:rounded focus:bg-blue-600 focus:px-3 focus:py-2 focus:text-white"
@@ -27,8 +27,11 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
           Skip to content
         </a>
         <StatusSprite />
-        <header className="border-b border-zinc-200 dark:border-zinc-800">
-          <nav aria-label="Main" className="mx-auto flex max-w-7xl items-center gap-6 px-4 py-3">
+        <header className="border-b border-zinc-200 print:hidden dark:border-zinc-800">
+          <nav
+            aria-label="Main"
+            className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-4 gap-y-1 px-4 py-3 whitespace-nowrap sm:gap-x-6"
+          >
             <Link href="/" className="flex items-center gap-2 font-semibold tracking-tight">
               <svg
                 viewBox="0 0 24 24"
@@ -52,6 +55,24 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
               className="text-sm text-zinc-600 hover:text-zinc-900 dark:text-zinc-300 dark:hover:text-white"
             >
               Status board
+            </Link>
+            <Link
+              href="/backups"
+              className="text-sm text-zinc-600 hover:text-zinc-900 dark:text-zinc-300 dark:hover:text-white"
+            >
+              Backups
+            </Link>
+            <Link
+              href="/compliance"
+              className="text-sm text-zinc-600 hover:text-zinc-900 dark:text-zinc-300 dark:hover:text-white"
+            >
+              Compliance
+            </Link>
+            <Link
+              href="/restores"
+              className="text-sm text-zinc-600 hover:text-zinc-900 dark:text-zinc-300 dark:hover:text-white"
+            >
+              Restores
             </Link>
           </nav>
         </header>

@@ -76,13 +76,19 @@ export function afterChangeRule(i: ComplianceInput): RuleResult {
     return {
       rule: "after-change",
       verdict: "pass",
-      evidence: `all ${i.operations.length} management operations were followed by a good backup`,
+      evidence:
+        i.operations.length === 1
+          ? "the management operation was followed by a good backup"
+          : `all ${i.operations.length} management operations were followed by a good backup`,
     };
   }
   return {
     rule: "after-change",
     verdict: "fail",
-    evidence: `${uncovered.length} of ${i.operations.length} management operations have no good backup after them`,
+    evidence:
+      i.operations.length === 1
+        ? "the management operation has no good backup after it"
+        : `${uncovered.length} of ${i.operations.length} management operations have no good backup after them`,
     items: uncovered.map((op) => `${op.at.toISOString()} ${op.kind}: ${op.summary}`),
   };
 }

@@ -11,7 +11,6 @@ import {
   serviceBackups as readServiceBackups,
   serviceTimeline as readTimeline,
   storeOptions as readStoreOptions,
-  toBackupRow,
 } from "./queries";
 import { complianceReport as buildReport } from "./report";
 import {
@@ -65,7 +64,7 @@ export async function getComplianceReport(days: 30 | 90 = 30, db?: Db) {
 export async function requestBackup(ctx: Ctx, raw: unknown) {
   const row = await request(ctx, raw, { stores: getStores() });
   getWorker()?.kick();
-  return toBackupRow(row, { stores: getStores(), regions: new Map() });
+  return (await readBackup(ctx.db, row.id, getStores()))!;
 }
 export async function verifyBackup(ctx: Ctx, id: string) {
   return verify(ctx, id, { stores: getStores() });

@@ -24,20 +24,22 @@ import type { BackupRecord } from "./runner";
 
 const { backups, backupSchedules, regions, services } = tables;
 
+const DateOrTime = z
+  .string()
+  .refine(
+    (v) =>
+      z.iso.date().safeParse(v).success || z.iso.datetime({ offset: true }).safeParse(v).success,
+    "expected a date such as 2026-11-24, or a date-time such as 2026-11-24T08:00:00Z",
+  );
+
 export const BackupQueryInput = z.strictObject({
   service: z.string().trim().min(1).max(100).optional(),
   status: z
     .enum(BACKUP_STATUSES, { message: `expected one of ${BACKUP_STATUSES.join(", ")}` })
     .optional(),
   region: z.string().trim().min(1).max(100).optional(),
-  from: z.iso
-    .datetime({ offset: true, message: "expected an ISO date-time such as 2026-11-24T00:00:00Z" })
-    .or(z.iso.date({ message: "expected a date such as 2026-11-24" }))
-    .optional(),
-  to: z.iso
-    .datetime({ offset: true, message: "expected an ISO date-time such as 2026-11-24T00:00:00Z" })
-    .or(z.iso.date({ message: "expected a date such as 2026-11-24" }))
-    .optional(),
+  from: DateOrTime.optional(),
+  to: DateOrTime.optional(),
   page: z.coerce.number().int().min(1, "pages start at 1").max(100_000).default(1),
   pageSize: z.coerce.number().int().min(1).max(100, "at most 100 rows a page").default(25),
 });

@@ -16,7 +16,12 @@ export type ActionResult<T> =
 
 export function toActionResult(error: unknown): ActionResult<never> {
   if (isDomainError(error))
-    return { ok: false, error: error.message, fieldErrors: error.fieldErrors };
+    // A plain copy: field errors are built without a prototype, and React sends only plain objects.
+    return {
+      ok: false,
+      error: error.message,
+      fieldErrors: error.fieldErrors ? { ...error.fieldErrors } : undefined,
+    };
   console.error(error);
   return {
     ok: false,

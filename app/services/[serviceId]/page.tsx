@@ -3,6 +3,7 @@ import { notFound } from "next/navigation";
 import { connection } from "next/server";
 import { Suspense } from "react";
 import { StateBadge } from "@/components/board/state-badge";
+import { ServiceBackups } from "@/components/backups/service-backups";
 import { AutoRefresh } from "@/components/detail/auto-refresh";
 import { Breadcrumbs } from "@/components/detail/breadcrumbs";
 import { ChartLinks } from "@/components/detail/chart-links";
@@ -11,12 +12,14 @@ import { HistoryPanel } from "@/components/detail/history-panel";
 import { Panel, PanelSkeleton } from "@/components/detail/panel";
 import { RangeNotice } from "@/components/detail/range-notice";
 import { pickRange, RangeSwitch } from "@/components/detail/range-switch";
+import { RestoreLink } from "@/components/restores/restore-link";
 import { ImpactedBy, ServiceFacts } from "@/components/detail/service-facts";
 import { ServiceComponents } from "@/components/detail/service-components";
 import { StatusSummary } from "@/components/detail/status-summary";
 import { UptimePanel } from "@/components/detail/uptime-panel";
 import { KIND_LABEL } from "@/lib/estate/types";
 import { getServiceView } from "@/lib/health";
+import { currentActor } from "@/lib/auth/session";
 
 type Props = {
   params: Promise<{ serviceId: string }>;
@@ -30,7 +33,8 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function ServicePage({ params, searchParams }: Props) {
   await connection();
   const [{ serviceId }, query] = await Promise.all([params, searchParams]);
-  const view = await getServiceView(serviceId);
+  // AUTH: requirePageRole("viewer", `/services/${serviceId}`)
+  const [view, actor] = await Promise.all([getServiceView(serviceId), currentActor()]);
   if (!view) notFound();
   const s = view.service;
   const { range, problem } = pickRange(query.range);
@@ -47,6 +51,7 @@ export default async function ServicePage({ params, searchParams }: Props) {
       <header className="flex flex-wrap items-center gap-x-3 gap-y-1">
         <h1 className="text-2xl font-semibold break-all">{s.id}</h1>
         <StateBadge state={s.state} />
+        <RestoreLink actor={actor} serviceId={s.id} label="Restore a backup" />
       </header>
       <StatusSummary
         status={s.status}
@@ -93,6 +98,14 @@ export default async function ServicePage({ params, searchParams }: Props) {
           </Suspense>
         </Panel>
       )}
+      <Suspense fallback={<PanelSkeleton title="Backups" height="h-64" />}>
+        <ServiceBackups
+          serviceId={s.id}
+          serviceRegion={s.region}
+          edition={s.edition}
+          actor={actor}
+        />
+      </Suspense>
       <Suspense fallback={<PanelSkeleton title="Uptime, last 90 days" height="h-48" />}>
         <Panel id="uptime" title="Uptime, last 90 days">
           <UptimePanel components={labelled} />

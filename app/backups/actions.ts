@@ -1,0 +1,107 @@
+"use server";
+import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
+import { requestBackupAs, runOperationAs, setScheduleAs, verifyBackupAs } from "@/lib/backups";
+import { actionActor } from "@/lib/auth/session";
+import { toActionResult } from "@/lib/http";
+import type { FormState } from "@/components/backups/form-state";
+import { formValues, operationFromForm, ScheduleForm, TakeBackupForm } from "./form-input";
+
+// Thin: form -> raw input -> the verb (which authorizes and validates) -> revalidate -> one result.
+
+const servicePath = (serviceId: string) => `/services/${encodeURIComponent(serviceId)}`;
+
+/**
+ * The refusal as a form result. Field errors arrive without a prototype (lib/validation), which
+ * React will not send to the browser, so they are copied into a plain object.
+ */
+function refused(error: unknown, values?: Record<string, string>): FormState<never> {
+  const result = toActionResult(error);
+  if (result.ok) return result;
+  return {
+    ok: false,
+    error: result.error,
+    ...(result.fieldErrors
+      ? { fieldErrors: Object.fromEntries(Object.entries(result.fieldErrors)) }
+      : {}),
+    ...(values ? { values } : {}),
+  };
+}
+
+/** Takes a backup now (operator), then opens its page to follow it. */
+export async function takeBackupAction(_prev: FormState, form: FormData): Promise<FormState> {
+  const values = formValues(form);
+  const raw = TakeBackupForm.parse(values);
+  let id: string;
+  try {
+    const actor = await actionActor();
+    id = (await requestBackupAs(actor, raw)).id;
+  } catch (error) {
+    return refused(error, values);
+  }
+  revalidatePath("/backups");
+  revalidatePath(servicePath(raw.service));
+  redirect(`/backups/${id}`);
+}
+
+/** Reads the archive back from its store and checks its SHA-256 (operator). */
+export async function verifyBackupAction(
+  backupId: string,
+  _prev: FormState<{ ok: boolean; message: string }>,
+  _form: FormData,
+): Promise<FormState<{ ok: boolean; message: string }>> {
+  try {
+    const actor = await actionActor();
+    const result = await verifyBackupAs(actor, String(backupId));
+    revalidatePath(`/backups/${backupId}`);
+    revalidatePath("/backups");
+    return { ok: true, data: { ok: result.ok, message: result.message } };
+  } catch (error) {
+    return refused(error);
+  }
+}
+
+/** Sets or replaces a service's backup schedule (admin). */
+export async function setScheduleAction(
+  serviceId: string,
+  _prev: FormState<{ message: string }>,
+  form: FormData,
+): Promise<FormState<{ message: string }>> {
+  const values = formValues(form);
+  try {
+    const actor = await actionActor();
+    const row = await setScheduleAs(actor, String(serviceId), ScheduleForm.parse(values));
+    revalidatePath(servicePath(serviceId));
+    revalidatePath("/compliance");
+    return {
+      ok: true,
+      data: {
+        message: row.enabled
+          ? `Schedule saved. The next scheduled backup is due ${row.nextDueAt?.toISOString().replace("T", " ").slice(0, 16)} UTC.`
+          : "Schedule saved, switched off: no scheduled backups until it is switched on again.",
+      },
+      values,
+    };
+  } catch (error) {
+    return refused(error, values);
+  }
+}
+
+/** Runs a management operation on the service (admin); the after-change policy may queue a backup. */
+export async function runOperationAction(
+  serviceId: string,
+  _prev: FormState<{ message: string }>,
+  form: FormData,
+): Promise<FormState<{ message: string }>> {
+  const values = formValues(form);
+  try {
+    const actor = await actionActor();
+    const operation = await runOperationAs(actor, String(serviceId), operationFromForm(values));
+    revalidatePath(servicePath(serviceId));
+    revalidatePath("/backups");
+    revalidatePath("/compliance");
+    return { ok: true, data: { message: `Done: ${operation.summary}.` } };
+  } catch (error) {
+    return refused(error, values);
+  }
+}
