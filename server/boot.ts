@@ -16,6 +16,7 @@ import {
   storesOf,
 } from "../lib/backups";
 import { startRestoreWorker, stopRestoreWorker } from "../lib/restores";
+import { startActivityFeed } from "../lib/backups/activity-feed";
 import { createStores, isStoreError, StoreConfigError } from "../lib/backups/stores";
 import { logger } from "../lib/log";
 import { getSettings, SettingsError, type Settings } from "../lib/settings";
@@ -84,6 +85,8 @@ export async function boot(): Promise<Runtime> {
   }
   startBackupWorker({ db: database.db, stores, tickMs: settings.STANDFAST_BACKUP_TICK });
   startRestoreWorker({ db: database.db, stores, tickMs: settings.STANDFAST_BACKUP_TICK });
+  const activityFeed = startActivityFeed(database.db, estate);
+  if (activityFeed) log.info("activity log: reading management operations every 5 min");
 
   const poller =
     settings.STANDFAST_POLLER === "on"
@@ -105,6 +108,7 @@ export async function boot(): Promise<Runtime> {
       await poller?.stop();
       await stopBackupWorker();
       await stopRestoreWorker();
+      await activityFeed?.stop();
       await database.close();
     },
   };

@@ -221,10 +221,14 @@ export const managementOperations = pgTable(
     actorName: text("actor_name").notNull(),
     at: ts("at").notNull().defaultNow(),
     source: text("source").notNull().default("standfast"),
-    externalId: text("external_id").unique(),
+    externalId: text("external_id"),
     configVersion: integer("config_version"),
   },
-  (t) => [index("management_operations_service_at_idx").on(t.serviceId, t.at)],
+  (t) => [
+    index("management_operations_service_at_idx").on(t.serviceId, t.at),
+    // An activity-log entry on a shared resource counts once for each service that uses it.
+    uniqueIndex("management_operations_external_idx").on(t.serviceId, t.externalId),
+  ],
 );
 
 /**

@@ -1,0 +1,2 @@
+ALTER TABLE "management_operations" DROP CONSTRAINT "management_operations_external_id_unique";--> statement-breakpoint
+CREATE UNIQUE INDEX "management_operations_external_idx" ON "management_operations" USING btree ("service_id","external_id");
