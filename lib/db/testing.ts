@@ -39,7 +39,25 @@ export async function createTestDatabase(engine: Engine): Promise<Database & { u
     url: url.toString(),
     async close() {
       await database.close();
-      await admin((c) => c.query(`drop database if exists ${name} with (force)`));
+      await dropDatabase(name);
     },
   };
+}
+
+/**
+ * Drops a test database. An autovacuum worker may still be connected to it; a role that is not a
+ * superuser may not terminate that (42501), and a plain drop fails while it runs (55006). Both
+ * pass within moments, so retry for a while.
+ */
+async function dropDatabase(name: string): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await admin((c) => c.query(`drop database if exists ${name} with (force)`));
+      return;
+    } catch (error) {
+      const code = (error as { code?: string }).code;
+      if (attempt >= 40 || (code !== "42501" && code !== "55006")) throw error;
+      await new Promise((r) => setTimeout(r, 250));
+    }
+  }
 }
