@@ -191,3 +191,5 @@ export const estateMeta = pgTable("estate_meta", {
   loadedAt: ts("loaded_at").notNull(),
   demo: boolean("demo").notNull().default(false),
 });
+
+export * from "./auth-schema";

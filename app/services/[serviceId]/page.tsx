@@ -17,6 +17,7 @@ import { StatusSummary } from "@/components/detail/status-summary";
 import { UptimePanel } from "@/components/detail/uptime-panel";
 import { KIND_LABEL } from "@/lib/estate/types";
 import { getServiceView } from "@/lib/health";
+import { requireBoardAccess } from "@/lib/auth";
 
 type Props = {
   params: Promise<{ serviceId: string }>;
@@ -30,6 +31,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function ServicePage({ params, searchParams }: Props) {
   await connection();
   const [{ serviceId }, query] = await Promise.all([params, searchParams]);
+  await requireBoardAccess(`/services/${encodeURIComponent(serviceId)}`);
   const view = await getServiceView(serviceId);
   if (!view) notFound();
   const s = view.service;
