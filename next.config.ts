@@ -7,6 +7,8 @@ const nextConfig: NextConfig = {
   distDir: process.env.STANDFAST_NEXT_DIR || ".next",
   poweredByHeader: false,
   reactStrictMode: true,
+  // forbidden() renders app/forbidden.tsx with a 403 for pages a signed-in user's role does not reach.
+  experimental: { authInterrupts: true },
 };
 
 export default nextConfig;

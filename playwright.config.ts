@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import { defineConfig, devices } from "@playwright/test";
-import { ADMIN_TOKEN, APP_ENV, BASE_URL, PORT } from "./e2e/env";
+import { OIDC_CLIENT } from "./e2e/oidc-provider.mjs";
+import { ADMIN_TOKEN, APP_ENV, BASE_URL, OIDC_ISSUER, OIDC_NAME, OIDC_PORT, PORT } from "./e2e/env";
 
 /** A system Chromium when there is one (CI installs Debian's); otherwise Playwright's own. */
 const executablePath =
@@ -27,18 +28,37 @@ export default defineConfig({
     },
   },
   projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"] } }],
-  webServer: {
-    command: "node e2e/serve.mjs",
-    url: `${BASE_URL}/api/v2/status.json`,
-    reuseExistingServer: false,
-    timeout: 120_000,
-    gracefulShutdown: { signal: "SIGTERM", timeout: 10_000 },
-    stdout: "pipe",
-    stderr: "pipe",
-    env: {
-      ...APP_ENV,
-      PORT: String(PORT),
-      STANDFAST_ADMIN_TOKEN: ADMIN_TOKEN!,
+  webServer: [
+    {
+      command: "node e2e/oidc-server.mjs",
+      url: `${OIDC_ISSUER}/.well-known/openid-configuration`,
+      reuseExistingServer: false,
+      timeout: 30_000,
+      env: {
+        STANDFAST_E2E_OIDC_PORT: String(OIDC_PORT),
+        STANDFAST_E2E_OIDC_REDIRECT: `${BASE_URL}/api/auth/callback/oidc`,
+      },
     },
-  },
+    {
+      command: "node e2e/serve.mjs",
+      url: `${BASE_URL}/api/v2/status.json`,
+      reuseExistingServer: false,
+      timeout: 120_000,
+      gracefulShutdown: { signal: "SIGTERM", timeout: 10_000 },
+      stdout: "pipe",
+      stderr: "pipe",
+      env: {
+        ...APP_ENV,
+        PORT: String(PORT),
+        STANDFAST_ADMIN_TOKEN: ADMIN_TOKEN!,
+        STANDFAST_PUBLIC_URL: BASE_URL,
+        STANDFAST_OIDC_ISSUER: OIDC_ISSUER,
+        STANDFAST_OIDC_CLIENT_ID: OIDC_CLIENT.id,
+        STANDFAST_OIDC_CLIENT_SECRET: OIDC_CLIENT.secret,
+        STANDFAST_OIDC_NAME: OIDC_NAME,
+        // The suite signs in many times from one address; the limit itself is tested in vitest.
+        STANDFAST_SIGN_IN_LIMIT: "1000/1m",
+      },
+    },
+  ],
 });

@@ -1,5 +1,6 @@
 import type { Metadata, Viewport } from "next";
 import Link from "next/link";
+import { UserMenu } from "@/components/auth/user-menu";
 import { StatusSprite } from "@/components/status/status-sprite";
 import "./globals.css";
 
@@ -52,7 +53,7 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
             </Link>
             <Link
               href="/"
-              className="text-sm text-zinc-600 hover:text-zinc-900 dark:text-zinc-300 dark:hover:text-white"
+              className="hidden text-sm text-zinc-600 hover:text-zinc-900 sm:inline dark:text-zinc-300 dark:hover:text-white"
             >
               Status board
             </Link>
@@ -74,6 +75,7 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
             >
               Restores
             </Link>
+            <UserMenu />
           </nav>
         </header>
         <main id="main" className="mx-auto max-w-7xl px-4 py-5">

@@ -3,6 +3,7 @@ import { Board } from "@/components/board/board";
 import { Legend } from "@/components/board/legend";
 import { getBoard } from "@/lib/health";
 import { toLiveBoard } from "@/lib/health/board-types";
+import { requireBoardAccess } from "@/lib/auth";
 
 export default async function BoardPage({
   searchParams,
@@ -10,6 +11,7 @@ export default async function BoardPage({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   await connection();
+  await requireBoardAccess("/");
   const [view, params] = await Promise.all([getBoard(), searchParams]);
   return (
     <div className="space-y-4">

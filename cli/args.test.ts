@@ -112,3 +112,39 @@ describe("parseCommand usage errors", () => {
     expect(error.message).toMatch(message);
   });
 });
+
+describe("create-admin", () => {
+  it("takes --email and --name, and --password-stdin", () => {
+    expect(parseCommand(["create-admin", "--email", "a@example.com", "--name", "Ada L"])).toEqual({
+      name: "create-admin",
+      email: "a@example.com",
+      userName: "Ada L",
+      passwordFromStdin: false,
+    });
+    expect(
+      parseCommand(["create-admin", "--email=a@example.com", "--name=A", "--password-stdin"]),
+    ).toMatchObject({ passwordFromStdin: true });
+  });
+
+  it("says what is missing, and refuses options of other commands", () => {
+    expect(usageError(["create-admin", "--name", "A"]).message).toMatch(
+      /^create-admin needs --email and --name/,
+    );
+    expect(usageError(["create-admin", "a@example.com"]).message).toBe(
+      "create-admin takes no arguments: use --email and --name.",
+    );
+    expect(
+      usageError(["create-admin", "--email", "a@x.example", "--name", "A", "--for", "1m"]).message,
+    ).toMatch(/^--for cannot be used with create-admin/);
+    expect(usageError(["status", "--email", "a@x.example"]).message).toMatch(
+      /^--email cannot be used with status/,
+    );
+    expect(usageError(["simulate", "c", "major_outage", "--name", "x"]).message).toMatch(
+      /^--name cannot be used with simulate/,
+    );
+  });
+
+  it("is in the usage", () => {
+    expect(USAGE).toContain("create-admin --email ADDRESS --name NAME [--password-stdin]");
+  });
+});

@@ -24,6 +24,9 @@ Commands
       List the faults in force.
   status
       Print the overall status and every component that is not operational.
+  create-admin --email ADDRESS --name NAME [--password-stdin]
+      Create an admin who signs in with e-mail and password: the first one, or another.
+      Without --password-stdin a password is generated and printed once.
 
 ${BACKUP_USAGE}
 
@@ -44,6 +47,7 @@ export type Command =
   | { name: "clear"; component?: string }
   | { name: "faults" }
   | { name: "status" }
+  | { name: "create-admin"; email: string; userName: string; passwordFromStdin: boolean }
   | { name: "help" }
   | BackupCommand;
 
@@ -61,6 +65,9 @@ export function parseCommand(argv: string[]): Command {
         instances: { type: "string" },
         reason: { type: "string" },
         clear: { type: "boolean" },
+        email: { type: "string" },
+        name: { type: "string" },
+        "password-stdin": { type: "boolean" },
         help: { type: "boolean", short: "h" },
       },
     });
@@ -71,15 +78,34 @@ export function parseCommand(argv: string[]): Command {
   const [name, ...rest] = positionals;
   if (values.help || !name || name === "help") return { name: "help" };
   // An option the command does not use is a mistake to report, not to ignore.
-  const refuseOptions = (options: ("for" | "instances" | "reason" | "clear")[], what: string) => {
+  type Option = "for" | "instances" | "reason" | "clear" | "email" | "name" | "password-stdin";
+  const refuseOptions = (options: Option[], what: string) => {
     const given = options.filter((o) => values[o] !== undefined);
     if (given.length)
       throw new UsageError(
         `${given.map((o) => `--${o}`).join(", ")} cannot be used with ${what}: ` +
-          `--for, --instances and --reason go with simulate <component> <status>, --clear with simulate.`,
+          `--for, --instances and --reason go with simulate <component> <status>, --clear with simulate, ` +
+          `--email, --name and --password-stdin with create-admin.`,
       );
   };
+  const userOptions: Option[] = ["email", "name", "password-stdin"];
+  if (name === "create-admin") {
+    if (rest.length)
+      throw new UsageError("create-admin takes no arguments: use --email and --name.");
+    refuseOptions(["for", "instances", "reason", "clear"], name);
+    if (!values.email || !values.name)
+      throw new UsageError(
+        'create-admin needs --email and --name, e.g. create-admin --email ada@example.com --name "Ada Lovelace"',
+      );
+    return {
+      name,
+      email: values.email,
+      userName: values.name,
+      passwordFromStdin: values["password-stdin"] ?? false,
+    };
+  }
   if (name === "simulate") {
+    refuseOptions(userOptions, "simulate");
     if (values.clear) {
       if (rest.length > 1) throw new UsageError("simulate --clear takes at most one component.");
       refuseOptions(["for", "instances", "reason"], "simulate --clear");
@@ -108,7 +134,7 @@ export function parseCommand(argv: string[]): Command {
   }
   if (name === "faults" || name === "status") {
     if (rest.length) throw new UsageError(`${name} takes no arguments.`);
-    refuseOptions(["for", "instances", "reason", "clear"], name);
+    refuseOptions(["for", "instances", "reason", "clear", ...userOptions], name);
     return { name };
   }
   throw new UsageError(`Unknown command ${JSON.stringify(name)}.`);

@@ -17,6 +17,14 @@ function token(): string {
   }
 }
 
+function hasToken(): boolean {
+  try {
+    return Boolean(token());
+  } catch {
+    return false;
+  }
+}
+
 async function call(method: string, route: string, body?: unknown, auth = true): Promise<unknown> {
   // Outside the try below: a missing token must say so, not pass for an unreachable app.
   const headers = {
@@ -46,8 +54,32 @@ type BoardLike = {
   components: Record<string, { id: string; status: string; reason: string | null; region: string }>;
 };
 
+/** All of standard input, less the line break a shell or `echo` puts at its end. */
+async function readStdin(): Promise<string> {
+  if (process.stdin.isTTY)
+    throw new Error("--password-stdin reads the password from standard input: pipe it in.");
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks)
+    .toString("utf8")
+    .replace(/\r?\n$/, "");
+}
+
 async function run(command: Command): Promise<string> {
   switch (command.name) {
+    case "create-admin": {
+      const password = command.passwordFromStdin ? await readStdin() : undefined;
+      const user = (await call("POST", "/api/admin/users", {
+        email: command.email,
+        name: command.userName,
+        role: "admin",
+        ...(password === undefined ? {} : { password }),
+      })) as { email: string; name: string; generatedPassword: string | null };
+      const created = `Created admin ${user.email} (${user.name}); they sign in at ${baseUrl}/sign-in.`;
+      return user.generatedPassword
+        ? `${created}\nPassword (shown only now; Standfast keeps only a hash of it): ${user.generatedPassword}`
+        : created;
+    }
     case "help":
       return USAGE;
     case "backup":
@@ -88,7 +120,8 @@ async function run(command: Command): Promise<string> {
         .join("\n");
     }
     case "status": {
-      const board = (await call("GET", "/api/board", undefined, false)) as BoardLike;
+      // A token when there is one, for a board that is not public; none is needed otherwise.
+      const board = (await call("GET", "/api/board", undefined, hasToken())) as BoardLike;
       const problems = Object.values(board.components).filter((c) => c.status !== "operational");
       return [
         board.overall.description,

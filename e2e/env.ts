@@ -11,6 +11,10 @@ export const PORT = Number(process.env.STANDFAST_E2E_PORT);
 /** A second port, for specs that start an app of their own. */
 export const SPARE_PORT = PORT + 1;
 export const BASE_URL = `http://127.0.0.1:${PORT}`;
+/** The loopback OIDC provider the suite signs in with (e2e/oidc-server.mjs). */
+export const OIDC_PORT = PORT + 2;
+export const OIDC_ISSUER = `http://127.0.0.1:${OIDC_PORT}`;
+export const OIDC_NAME = "Test IdP";
 export const ADMIN_TOKEN = process.env.STANDFAST_E2E_TOKEN;
 
 /** Settings every app the suite starts runs with: fast polling, fast board refresh. */

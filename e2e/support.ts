@@ -96,6 +96,8 @@ export async function startApp(options: {
   port: number;
   dataDir: string;
   env?: Record<string, string>;
+  /** A page that answers 200 once the app is up (the board's JSON is not public on every app). */
+  readyPath?: string;
 }): Promise<App> {
   const url = `http://127.0.0.1:${options.port}`;
   let output = "";
@@ -122,7 +124,7 @@ export async function startApp(options: {
       .poll(
         async () => {
           if (child.exitCode !== null) throw new Error(`the app exited:\n${output}`);
-          return fetch(`${url}/api/v2/status.json`).then(
+          return fetch(`${url}${options.readyPath ?? "/api/v2/status.json"}`).then(
             (r) => r.status,
             () => 0,
           );

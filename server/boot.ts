@@ -1,5 +1,5 @@
 import { DataFolderLockedError, openDatabase, installDatabase, type Database } from "../lib/db";
-import { ensureAdminToken } from "../lib/auth";
+import { ensureAdminToken, prepareSignIn } from "../lib/auth";
 import {
   EstateConfigError,
   loadConfiguredEstate,
@@ -72,6 +72,8 @@ export async function boot(): Promise<Runtime> {
       ? "admin API token: from STANDFAST_ADMIN_TOKEN"
       : `admin API token for the CLI: ${token.file}`,
   );
+  for (const line of await prepareSignIn(database.db, settings, { demo: estate.demo }))
+    log.info(line);
 
   const stores = storesOf(
     createStores(estate.backupStores, { dataDir: settings.STANDFAST_DATA_DIR }),

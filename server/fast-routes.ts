@@ -53,7 +53,12 @@ function sendJson(
   res.end(text);
 }
 
-export function createFastRoutes(options: { db: () => Db; publicUrl: string }) {
+export function createFastRoutes(options: {
+  db: () => Db;
+  publicUrl: string;
+  /** When the board is not public: whether this request may read it (a viewer's session or token). */
+  authorize?: (req: IncomingMessage) => Promise<boolean>;
+}) {
   /** Answers the request and returns true when it is one of ours; false passes it on to Next. */
   return function fastRoute(req: IncomingMessage, res: ServerResponse): boolean {
     const url = req.url ?? "/";
@@ -105,43 +110,61 @@ export function createFastRoutes(options: { db: () => Db; publicUrl: string }) {
         return true;
       }
     }
-    getBoardSnapshot(options.db()).then(
-      (snapshot) => {
-        const encoded = snapshot.encode(path, () => doc.make(snapshot, options.publicUrl));
-        const headers: Record<string, string> = {
-          "content-type": "application/json; charset=utf-8",
-          "cache-control": "no-cache",
-          etag: encoded.etag,
-          vary: "Accept-Encoding",
-        };
-        if (doc.publicApi) headers["access-control-allow-origin"] = "*";
-        if (matchesEtag(req.headers["if-none-match"], encoded.etag)) {
-          res.writeHead(304, headers);
-          res.end();
-          return;
-        }
-        const gzip = acceptsGzip(req.headers["accept-encoding"]);
-        const body = gzip ? encoded.gzip : encoded.body;
-        if (gzip) headers["content-encoding"] = "gzip";
-        headers["content-length"] = String(body.length);
-        res.writeHead(200, headers);
-        res.end(req.method === "HEAD" ? undefined : body);
-      },
-      (error: Error) => {
-        console.error(`[api] ${path}: ${error.message}`);
-        sendJson(
-          res,
-          503,
-          {
-            error: {
-              code: "unavailable",
-              message: "The status store cannot be read right now; try again shortly.",
+    const allowed = options.authorize ? options.authorize(req) : Promise.resolve(true);
+    allowed
+      .then(async (ok) => (ok ? getBoardSnapshot(options.db()) : null))
+      .then(
+        (snapshot) => {
+          if (!snapshot) {
+            sendJson(
+              res,
+              401,
+              {
+                error: {
+                  code: "unauthorized",
+                  message:
+                    "This board is not public: sign in, or send the API token of a viewer or better as Authorization: Bearer <token>.",
+                },
+              },
+              { ...cors, vary: "Authorization, Cookie" },
+            );
+            return;
+          }
+          const encoded = snapshot.encode(path, () => doc.make(snapshot, options.publicUrl));
+          const headers: Record<string, string> = {
+            "content-type": "application/json; charset=utf-8",
+            "cache-control": "no-cache",
+            etag: encoded.etag,
+            vary: "Accept-Encoding",
+          };
+          if (doc.publicApi) headers["access-control-allow-origin"] = "*";
+          if (matchesEtag(req.headers["if-none-match"], encoded.etag)) {
+            res.writeHead(304, headers);
+            res.end();
+            return;
+          }
+          const gzip = acceptsGzip(req.headers["accept-encoding"]);
+          const body = gzip ? encoded.gzip : encoded.body;
+          if (gzip) headers["content-encoding"] = "gzip";
+          headers["content-length"] = String(body.length);
+          res.writeHead(200, headers);
+          res.end(req.method === "HEAD" ? undefined : body);
+        },
+        (error: Error) => {
+          console.error(`[api] ${path}: ${error.message}`);
+          sendJson(
+            res,
+            503,
+            {
+              error: {
+                code: "unavailable",
+                message: "The status store cannot be read right now; try again shortly.",
+              },
             },
-          },
-          { "retry-after": "5", ...cors },
-        );
-      },
-    );
+            { "retry-after": "5", ...cors },
+          );
+        },
+      );
     return true;
   };
 }

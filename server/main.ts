@@ -1,5 +1,6 @@
-import { createServer } from "node:http";
+import { createServer, type IncomingHttpHeaders } from "node:http";
 import next from "next";
+import { mayReadBoardWith, setClientAddress, trustedProxyList } from "../lib/auth";
 import { logger } from "../lib/log";
 import { boot, isConfigurationError, type Runtime } from "./boot";
 import { createFastRoutes } from "./fast-routes";
@@ -23,9 +24,18 @@ async function main() {
   await app.prepare();
   const handle = app.getRequestHandler();
   const publicUrl = settings.STANDFAST_PUBLIC_URL ?? `http://localhost:${settings.PORT}`;
-  const fastRoute = createFastRoutes({ db: () => runtime.database.db, publicUrl });
+  const fastRoute = createFastRoutes({
+    db: () => runtime.database.db,
+    publicUrl,
+    authorize:
+      settings.STANDFAST_PUBLIC_BOARD === "on"
+        ? undefined
+        : (req) => mayReadBoardWith(headersOf(req.headers)),
+  });
+  const trustedProxies = trustedProxyList(settings.STANDFAST_TRUSTED_PROXIES);
 
   const server = createServer((req, res) => {
+    setClientAddress(req, trustedProxies);
     if (!fastRoute(req, res)) void handle(req, res);
   });
   server.keepAliveTimeout = 65_000;
@@ -57,6 +67,13 @@ async function main() {
   };
   process.on("SIGINT", () => shutdown("SIGINT"));
   process.on("SIGTERM", () => shutdown("SIGTERM"));
+}
+
+function headersOf(incoming: IncomingHttpHeaders): Headers {
+  const headers = new Headers();
+  for (const [name, value] of Object.entries(incoming))
+    if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(", ") : value);
+  return headers;
 }
 
 main().catch((error) => {

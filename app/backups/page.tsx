@@ -14,7 +14,7 @@ import {
   type BackupPage,
 } from "@/lib/backups";
 import { hasRole } from "@/lib/auth/roles";
-import { currentActor } from "@/lib/auth/session";
+import { currentActor, requirePageRole } from "@/lib/auth/session";
 import { isDomainError } from "@/lib/errors";
 import { getBoard } from "@/lib/health";
 
@@ -37,7 +37,7 @@ function readFilters(params: Search) {
 
 export default async function BackupsPage({ searchParams }: { searchParams: Promise<Search> }) {
   await connection();
-  // AUTH: requirePageRole("viewer", "/backups")
+  await requirePageRole("viewer", "/backups");
   const [params, actor, board, stores] = await Promise.all([
     searchParams,
     currentActor(),

@@ -9,6 +9,7 @@ import { Panel } from "@/components/detail/panel";
 import { RangeNotice } from "@/components/detail/range-notice";
 import { getComplianceReport, parseDays } from "@/lib/backups";
 import { isDomainError } from "@/lib/errors";
+import { requirePageRole } from "@/lib/auth/session";
 
 export const metadata: Metadata = { title: "Backup compliance" };
 
@@ -36,7 +37,7 @@ export default async function CompliancePage({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   await connection();
-  // AUTH: requirePageRole("viewer", "/compliance")
+  await requirePageRole("viewer", "/compliance");
   const { days, problem } = pickDays((await searchParams).days);
   const report = await getComplianceReport(days);
   return (

@@ -4,7 +4,7 @@ import { connection } from "next/server";
 import { AutoRefresh } from "@/components/detail/auto-refresh";
 import { RestoresTable } from "@/components/restores/restores-table";
 import { hasRole } from "@/lib/auth/roles";
-import { currentActor } from "@/lib/auth/session";
+import { currentActor, requirePageRole } from "@/lib/auth/session";
 import { getBoard } from "@/lib/health";
 import { listRestores } from "@/lib/restores";
 
@@ -14,7 +14,7 @@ const LIMIT = 50;
 
 export default async function RestoresPage() {
   await connection();
-  // AUTH: requirePageRole("viewer", "/restores")
+  await requirePageRole("viewer", "/restores");
   const [restores, actor, board] = await Promise.all([
     listRestores(LIMIT),
     currentActor(),

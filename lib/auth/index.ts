@@ -1,18 +1,39 @@
 import "server-only";
-import { forbidden, unauthorized } from "../errors";
-import type { Db } from "../db";
-import { hasRole, type Actor, type Role } from "./roles";
 
 export { ANONYMOUS, SYSTEM, ROLES, hasRole, type Actor, type Role } from "./roles";
+export { requireRole, type Ctx } from "./require";
 export { actorFromToken, createApiToken, ensureAdminToken, ADMIN_TOKEN_FILE } from "./tokens";
-
-/** What every write verb takes: who is acting, and the store (or transaction) to act on. */
-export type Ctx = { actor: Actor; db: Db };
-
-/** The first line of every write verb. Throws unauthorized for anonymous callers, forbidden for lesser roles. */
-export function requireRole(actor: Actor, role: Role, what: string): void {
-  if (hasRole(actor, role)) return;
-  if (actor.kind === "anonymous")
-    throw unauthorized(`Sign in or send an API token: ${what} needs the ${role} role.`);
-  throw forbidden(`${what} needs the ${role} role; ${actor.name} has ${actor.role ?? "no role"}.`);
-}
+export {
+  actionActor,
+  actionContext,
+  actorFromHeaders,
+  currentActor,
+  requirePageRole,
+  safeNext,
+  sessionActor,
+  signInPath,
+} from "./session";
+export { getAuth, handleAuthRequest, installAuth, publicUrlOf } from "./instance";
+export { createAuth, OIDC_PROVIDER_ID, type StandfastAuth } from "./better-auth";
+export {
+  createLocalUser,
+  listUsers,
+  listUsersAs,
+  setUserDisabled,
+  setUserRole,
+  NewUserInput,
+  type UserRow,
+} from "./users";
+export { demoAccounts, ensureDemoUsers, removeDemoUsers, DEMO_ACCOUNTS } from "./demo-users";
+export {
+  oidcErrorMessage,
+  oidcName,
+  passwordSignIn,
+  signInOptions,
+  signOutHere,
+  startOidcSignIn,
+  type SignInOutcome,
+} from "./browser-auth";
+export { isBoardPublic, mayReadBoard, mayReadBoardWith, requireBoardAccess } from "./board-access";
+export { setClientAddress, trustedProxyList } from "./client-address";
+export { prepareSignIn } from "./startup";

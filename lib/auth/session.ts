@@ -1,43 +1,94 @@
 import "server-only";
-import { headers } from "next/headers";
-import { redirect } from "next/navigation";
 import { getDb } from "../db";
-import { forbidden } from "../errors";
-import { hasRole, ANONYMOUS, type Actor, type Role } from "./roles";
+import { assertOwnOrigin } from "../http/origin";
+import { getSettings } from "../settings";
+import type { StandfastAuth } from "./better-auth";
+import { getAuth } from "./instance";
+import { nextHeaders, nextNavigation } from "./next";
+import { ANONYMOUS, hasRole, ROLES, type Actor, type Role } from "./roles";
+import type { Ctx } from "./require";
 import { actorFromToken } from "./tokens";
 
-// Interim: API tokens only. Sign-in sessions (better-auth) replace the body of `currentActor`.
-
-/** The caller of a page or server action: a signed-in user or an API token, else anonymous. */
-export async function currentActor(): Promise<Actor> {
-  const h = await headers();
-  const match = /^Bearer\s+(\S+)$/i.exec(h.get("authorization") ?? "");
-  if (!match) return ANONYMOUS;
-  return (await actorFromToken(await getDb(), match[1]!)) ?? ANONYMOUS;
+/**
+ * The signed-in user behind a session cookie, with their role as the store has it now; null when
+ * there is no valid session, or the user is disabled or has no role.
+ */
+export async function sessionActor(
+  requestHeaders: Headers,
+  auth?: StandfastAuth,
+): Promise<Actor | null> {
+  if (!requestHeaders.get("cookie")) return null;
+  const instance = auth ?? (await getAuth());
+  const found = await instance.api.getSession({
+    headers: requestHeaders,
+    query: { disableRefresh: true },
+  });
+  if (!found) return null;
+  const { user } = found;
+  const role = (ROLES as readonly string[]).includes(user.role ?? "") ? (user.role as Role) : null;
+  if (user.disabled || !role) return null;
+  return { kind: "user", id: user.id, name: user.name || user.email, role };
 }
 
-/** For server actions: refuses a cross-origin or origin-less post, then as currentActor. */
-export async function actionActor(): Promise<Actor> {
-  const h = await headers();
-  const origin = h.get("origin");
-  const host = h.get("x-forwarded-host")?.split(",")[0]?.trim() || h.get("host");
-  if (!origin || !host)
-    throw forbidden("Refused: a server action must come from this site's own pages.");
-  let same = false;
-  try {
-    same = new URL(origin).host === new URL(`${new URL(origin).protocol}//${host}`).host;
-  } catch {
-    same = false;
+/**
+ * Who is asking, from request headers: an `Authorization: Bearer` API token, else the session
+ * cookie, else anonymous. An unknown token counts as anonymous here; route handlers refuse it.
+ */
+export async function actorFromHeaders(
+  requestHeaders: Headers,
+  auth?: StandfastAuth,
+): Promise<Actor> {
+  const bearer = /^Bearer\s+(\S+)$/i.exec(requestHeaders.get("authorization") ?? "");
+  if (bearer) {
+    const db = auth?.db ?? (await getDb());
+    return (await actorFromToken(db, bearer[1]!)) ?? ANONYMOUS;
   }
-  if (!same)
-    throw forbidden(`Cross-origin request refused: Origin ${origin} does not match ${host}.`);
-  return currentActor();
+  return (await sessionActor(requestHeaders, auth)) ?? ANONYMOUS;
 }
 
-/** For pages: anonymous callers go to sign-in; lesser roles get a 403 page. */
+/** For server components: the signed-in user, an API token's holder, or ANONYMOUS. */
+export async function currentActor(): Promise<Actor> {
+  const { headers } = await nextHeaders();
+  return actorFromHeaders(new Headers(await headers()));
+}
+
+/**
+ * For server actions: refuses (forbidden) a request whose Origin is missing or not this app's,
+ * then the caller as currentActor. Call it first in every action, before reading its input.
+ */
+export async function actionActor(): Promise<Actor> {
+  const { headers } = await nextHeaders();
+  const requestHeaders = new Headers(await headers());
+  assertOwnOrigin(requestHeaders, getSettings().STANDFAST_PUBLIC_URL);
+  return actorFromHeaders(requestHeaders);
+}
+
+/**
+ * For pages: anonymous visitors go to the sign-in page (and come back to `next`); a lesser role
+ * gets the 403 page. Returns the actor when the role is enough.
+ */
 export async function requirePageRole(role: Role, next: string): Promise<Actor> {
   const actor = await currentActor();
-  if (hasRole(actor, role)) return actor;
-  if (actor.kind === "anonymous") redirect(`/sign-in?next=${encodeURIComponent(next)}`);
-  throw forbidden(`This page needs the ${role} role; ${actor.name} has ${actor.role ?? "none"}.`);
+  const { forbidden, redirect } = await nextNavigation();
+  if (actor.kind === "anonymous") redirect(signInPath(next));
+  if (!hasRole(actor, role)) forbidden();
+  return actor;
+}
+
+/** `/sign-in?next=…`, keeping only a local path as `next` so a link cannot send people elsewhere. */
+export function signInPath(next: string): string {
+  return `/sign-in?next=${encodeURIComponent(safeNext(next))}`;
+}
+
+/** A path on this site to go to after signing in; anything else (other sites, `//x`) becomes `/`. */
+export function safeNext(next: string | null | undefined): string {
+  if (!next || !next.startsWith("/") || next.startsWith("//") || next.startsWith("/\\")) return "/";
+  if (/[\r\n\t]/.test(next)) return "/";
+  return next.slice(0, 500);
+}
+
+/** For server actions: actionActor's checks, then the context every write verb takes. */
+export async function actionContext(): Promise<Ctx> {
+  const actor = await actionActor();
+  return { actor, db: await getDb() };
 }

@@ -325,3 +325,5 @@ export const restores = pgTable(
       .where(sql`status in ('queued', 'running')`),
   ],
 );
+
+export * from "./auth-schema";

@@ -1,9 +1,11 @@
 import "server-only";
 import { recordAudit } from "../audit";
-import { ANONYMOUS, requireRole, type Actor, type Ctx, type Role } from "../auth";
+import { ANONYMOUS, requireRole, sessionActor, type Actor, type Ctx, type Role } from "../auth";
 import { getDb, type Db } from "../db";
 import { isDomainError } from "../errors";
+import { getSettings } from "../settings";
 import { errorResponse } from "./errors";
+import { assertOwnOrigin } from "./origin";
 import { actorFromRequest, assertSameOrigin, readJson } from "./request";
 
 export { errorResponse, toActionResult, HTTP_STATUS, type ActionResult } from "./errors";
@@ -12,7 +14,8 @@ export { assertSameOrigin, actorFromRequest, readJson } from "./request";
 type Handler = (args: { ctx: Ctx; body: unknown; request: Request }) => Promise<Response>;
 
 /**
- * A thin route handler: the caller as an actor, origin check for writes, the JSON body, and
+ * A thin route handler: the caller as an actor (an API token, else the session cookie), origin
+ * check for writes (a cookie-authenticated write must carry this app's Origin), the JSON body, and
  * domain errors mapped to statuses. Reads may require a role here; writes check it in the verb.
  * What this wrapper refuses it audits itself; what the verb refuses, the verb audits.
  */
@@ -27,7 +30,11 @@ export function withApi(
     try {
       db = await getDb();
       actor = await actorFromRequest(db, request);
-      if (options.write) assertSameOrigin(request);
+      const bySession = actor.kind === "anonymous" ? await sessionActor(request.headers) : null;
+      if (bySession) actor = bySession;
+      if (options.write && bySession)
+        assertOwnOrigin(request.headers, getSettings().STANDFAST_PUBLIC_URL);
+      else if (options.write) assertSameOrigin(request);
       if (options.role) requireRole(actor, options.role, options.what ?? "This request");
       const body = options.write ? await readJson(request) : undefined;
       checked = true;

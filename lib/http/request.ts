@@ -1,37 +1,8 @@
 import { actorFromToken, ANONYMOUS, type Actor } from "../auth";
 import type { Db } from "../db";
-import { forbidden, unauthorized, validationError } from "../errors";
+import { unauthorized, validationError } from "../errors";
 
-/**
- * Refuses a cross-origin write: a browser always sends Origin on POST/PUT/PATCH/DELETE, and it
- * must match the host the request was sent to. Clients that are not browsers send no Origin.
- */
-export function assertSameOrigin(request: Request): void {
-  const origin = request.headers.get("origin");
-  if (!origin) return;
-  // A proxy chain may list several forwarded hosts; the first is the one the browser asked for.
-  const host =
-    request.headers.get("x-forwarded-host")?.split(",")[0]?.trim() || request.headers.get("host");
-  let parsed: URL;
-  try {
-    parsed = new URL(origin);
-  } catch {
-    throw forbidden(`Cross-origin request refused: Origin ${JSON.stringify(origin)} is not a URL.`);
-  }
-  if (!host || parsed.host !== canonicalHost(parsed.protocol, host))
-    throw forbidden(
-      `Cross-origin request refused: Origin ${origin} does not match ${host ?? "this server"}.`,
-    );
-}
-
-/** `Example.com:443` as a browser writes it for https: lower case, default port left out. */
-function canonicalHost(protocol: string, host: string): string | null {
-  try {
-    return new URL(`${protocol}//${host}`).host;
-  } catch {
-    return null;
-  }
-}
+export { assertSameOrigin } from "./origin";
 
 /** The actor behind a request: an API token in `Authorization: Bearer`, else anonymous. */
 export async function actorFromRequest(db: Db, request: Request): Promise<Actor> {

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { parseDuration } from "../time/duration";
+import { authSettings, checkOidcSettings } from "./auth-settings";
 
 const duration = (example: string, min: number, max: number) =>
   z.string().transform((text, ctx) => {
@@ -37,39 +38,42 @@ const int = (min: number, max: number) =>
 const onOff = z.enum(["on", "off"], { message: 'expected "on" or "off"' });
 
 /** Every environment variable Standfast reads, with its default. Names are the variables themselves. */
-export const SettingsSchema = z.object({
-  PORT: int(1, 65535).default(3000),
-  HOST: z.string().min(1, "expected a host name or address, such as 0.0.0.0").default("0.0.0.0"),
-  STANDFAST_DATA_DIR: z.string().min(1, "expected a folder path").default(".standfast"),
-  DATABASE_URL: z
-    .string()
-    .regex(
-      /^postgres(ql)?:\/\/\S+$/,
-      "expected a PostgreSQL URL such as postgres://user:pass@host:5432/standfast",
-    )
-    .optional(),
-  STANDFAST_ESTATE: z.string().min(1, "expected the path of an estate YAML file").optional(),
-  STANDFAST_DEFAULT_INTERVAL: duration("30s", 1_000, 3_600_000).default(30_000),
-  STANDFAST_DEFAULT_TIMEOUT: duration("5s", 100, 120_000).default(5_000),
-  STANDFAST_POLL_CONCURRENCY: int(1, 512).default(16),
-  STANDFAST_SAMPLE_RETENTION: duration("7d", 3_600_000, 90 * 86_400_000).default(7 * 86_400_000),
-  STANDFAST_POLLER: onOff.default("on"),
-  STANDFAST_BOARD_REFRESH: duration("5s", 1_000, 300_000).default(5_000),
-  /** The compliance report's recovery point objective: the last good backup must be younger. */
-  STANDFAST_BACKUP_RPO: duration("24h", 3_600_000, 30 * 86_400_000).default(86_400_000),
-  /** How often the backup worker looks for due and queued backups. */
-  STANDFAST_BACKUP_TICK: duration("5s", 200, 300_000).default(5_000),
-  STANDFAST_PUBLIC_URL: z
-    .url({
-      protocol: /^https?$/,
-      message: "expected the URL people open, such as https://status.example.com",
-    })
-    .transform((u) => u.replace(/\/+$/, ""))
-    .optional(),
-  STANDFAST_ADMIN_TOKEN: z
-    .string()
-    .min(24, "expected at least 24 characters (use a long random string)")
-    .optional(),
-});
+export const SettingsSchema = z
+  .object({
+    PORT: int(1, 65535).default(3000),
+    HOST: z.string().min(1, "expected a host name or address, such as 0.0.0.0").default("0.0.0.0"),
+    STANDFAST_DATA_DIR: z.string().min(1, "expected a folder path").default(".standfast"),
+    DATABASE_URL: z
+      .string()
+      .regex(
+        /^postgres(ql)?:\/\/\S+$/,
+        "expected a PostgreSQL URL such as postgres://user:pass@host:5432/standfast",
+      )
+      .optional(),
+    STANDFAST_ESTATE: z.string().min(1, "expected the path of an estate YAML file").optional(),
+    STANDFAST_DEFAULT_INTERVAL: duration("30s", 1_000, 3_600_000).default(30_000),
+    STANDFAST_DEFAULT_TIMEOUT: duration("5s", 100, 120_000).default(5_000),
+    STANDFAST_POLL_CONCURRENCY: int(1, 512).default(16),
+    STANDFAST_SAMPLE_RETENTION: duration("7d", 3_600_000, 90 * 86_400_000).default(7 * 86_400_000),
+    STANDFAST_POLLER: onOff.default("on"),
+    STANDFAST_BOARD_REFRESH: duration("5s", 1_000, 300_000).default(5_000),
+    /** The compliance report's recovery point objective: the last good backup must be younger. */
+    STANDFAST_BACKUP_RPO: duration("24h", 3_600_000, 30 * 86_400_000).default(86_400_000),
+    /** How often the backup worker looks for due and queued backups. */
+    STANDFAST_BACKUP_TICK: duration("5s", 200, 300_000).default(5_000),
+    STANDFAST_PUBLIC_URL: z
+      .url({
+        protocol: /^https?$/,
+        message: "expected the URL people open, such as https://status.example.com",
+      })
+      .transform((u) => u.replace(/\/+$/, ""))
+      .optional(),
+    STANDFAST_ADMIN_TOKEN: z
+      .string()
+      .min(24, "expected at least 24 characters (use a long random string)")
+      .optional(),
+    ...authSettings,
+  })
+  .superRefine(checkOidcSettings);
 
 export type Settings = z.output<typeof SettingsSchema>;

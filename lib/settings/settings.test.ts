@@ -55,3 +55,87 @@ describe("settings", () => {
     );
   });
 });
+
+describe("sign-in settings", () => {
+  const OIDC = {
+    STANDFAST_OIDC_ISSUER: "https://login.microsoftonline.com/tenant-id/v2.0/",
+    STANDFAST_OIDC_CLIENT_ID: "client",
+    STANDFAST_OIDC_CLIENT_SECRET: "secret",
+  };
+  const problem = (env: Record<string, string>) => {
+    try {
+      parseSettings(env);
+    } catch (error) {
+      if (error instanceof SettingsError) return error.message;
+      throw error;
+    }
+    throw new Error("expected a SettingsError");
+  };
+
+  it("defaults: public board, no OIDC, the conservative role map, 10 attempts a minute", () => {
+    const s = parseSettings({});
+    expect(s.STANDFAST_PUBLIC_BOARD).toBe("on");
+    expect(s.STANDFAST_OIDC_ISSUER).toBeUndefined();
+    expect(s.STANDFAST_OIDC_ROLE_CLAIM).toBe("roles");
+    expect(s.STANDFAST_OIDC_ROLE_MAP.map((r) => r.value)).toEqual([
+      "Standfast.Admin",
+      "Standfast.Operator",
+      "Standfast.Viewer",
+    ]);
+    expect(s.STANDFAST_SIGN_IN_LIMIT).toEqual({ max: 10, windowMs: 60_000 });
+    expect(s.STANDFAST_TRUSTED_PROXIES).toEqual([]);
+  });
+
+  it("reads OIDC settings, the role map and the limits", () => {
+    const s = parseSettings({
+      ...OIDC,
+      STANDFAST_OIDC_ROLE_CLAIM: "groups",
+      STANDFAST_OIDC_ROLE_MAP: "Ops=operator,*=viewer",
+      STANDFAST_SIGN_IN_LIMIT: "5 / 30s",
+      STANDFAST_TRUSTED_PROXIES: "10.0.0.0/8, 192.168.1.10,fd00::/8",
+      STANDFAST_PUBLIC_BOARD: "off",
+    });
+    expect(s.STANDFAST_OIDC_ISSUER).toBe("https://login.microsoftonline.com/tenant-id/v2.0");
+    expect(s.STANDFAST_OIDC_ROLE_MAP).toEqual([
+      { value: "Ops", role: "operator" },
+      { value: "*", role: "viewer" },
+    ]);
+    expect(s.STANDFAST_SIGN_IN_LIMIT).toEqual({ max: 5, windowMs: 30_000 });
+    expect(s.STANDFAST_TRUSTED_PROXIES).toEqual(["10.0.0.0/8", "192.168.1.10", "fd00::/8"]);
+    expect(s.STANDFAST_PUBLIC_BOARD).toBe("off");
+  });
+
+  it("OIDC needs issuer, client id and secret together, and names what is missing", () => {
+    const message = problem({ STANDFAST_OIDC_ISSUER: OIDC.STANDFAST_OIDC_ISSUER });
+    expect(message).toContain(
+      'STANDFAST_OIDC_CLIENT_ID="": expected the client (application) id registered at the identity provider',
+    );
+    expect(message).toContain('STANDFAST_OIDC_CLIENT_SECRET="": expected the client secret');
+    expect(message).toContain("(STANDFAST_OIDC_ISSUER is set)");
+    expect(message).not.toContain("STANDFAST_OIDC_ISSUER=");
+  });
+
+  it.each([
+    ["STANDFAST_OIDC_ISSUER", "login.microsoftonline.com", /expected the issuer URL/],
+    [
+      "STANDFAST_OIDC_ROLE_MAP",
+      "Admins=root",
+      /entry 1 "Admins=root": role "root" is not one of viewer, operator, admin/,
+    ],
+    ["STANDFAST_OIDC_ROLE_CLAIM", "my roles", /expected a claim name/],
+    ["STANDFAST_SIGN_IN_LIMIT", "ten", /expected attempts per duration, such as 10\/1m/],
+    ["STANDFAST_SIGN_IN_LIMIT", "0/1m", /attempts from 1 to 10000/],
+    ["STANDFAST_SIGN_IN_LIMIT", "5/2d", /expected a duration from 1s to 1d after the slash/],
+    [
+      "STANDFAST_TRUSTED_PROXIES",
+      "10.0.0.0/33,proxy",
+      /"10.0.0.0\/33", "proxy" are not an IP address or range/,
+    ],
+    ["STANDFAST_AUTH_SECRET", "short", /at least 32 characters/],
+    ["STANDFAST_PUBLIC_BOARD", "private", /expected "on" or "off"/],
+  ])("names the variable and the fix for %s=%s", (name, value, message) => {
+    const text = problem({ [name]: value });
+    expect(text).toContain(`${name}=${JSON.stringify(value)}`);
+    expect(text).toMatch(message);
+  });
+});

@@ -13,7 +13,7 @@ import { Panel } from "@/components/detail/panel";
 import { RestoreLink } from "@/components/restores/restore-link";
 import { getBackup, TRIGGER_LABEL } from "@/lib/backups";
 import { hasRole } from "@/lib/auth/roles";
-import { currentActor } from "@/lib/auth/session";
+import { currentActor, requirePageRole } from "@/lib/auth/session";
 
 type Props = { params: Promise<{ backupId: string }> };
 
@@ -34,7 +34,7 @@ function Row({ term, children }: { term: string; children: React.ReactNode }) {
 export default async function BackupPage({ params }: Props) {
   await connection();
   const { backupId } = await params;
-  // AUTH: requirePageRole("viewer", `/backups/${backupId}`)
+  await requirePageRole("viewer", `/backups/${backupId}`);
   const [backup, actor] = await Promise.all([getBackup(backupId), currentActor()]);
   if (!backup) notFound();
   const now = new Date().toISOString();

@@ -15,6 +15,7 @@ import { StatusSummary } from "@/components/detail/status-summary";
 import { UptimePanel } from "@/components/detail/uptime-panel";
 import { KIND_LABEL } from "@/lib/estate/types";
 import { getComponentView } from "@/lib/health";
+import { requireBoardAccess } from "@/lib/auth";
 
 type Props = {
   params: Promise<{ componentId: string }>;
@@ -28,6 +29,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function ComponentPage({ params, searchParams }: Props) {
   await connection();
   const [{ componentId }, query] = await Promise.all([params, searchParams]);
+  await requireBoardAccess(`/components/${encodeURIComponent(componentId)}`);
   const view = await getComponentView(componentId);
   if (!view) notFound();
   const c = view.component;

@@ -9,7 +9,7 @@ import { RestoreFacts } from "@/components/restores/restore-facts";
 import { RestoreLive } from "@/components/restores/restore-live";
 import { RestoreOutcome } from "@/components/restores/restore-outcome";
 import { hasRole } from "@/lib/auth/roles";
-import { currentActor } from "@/lib/auth/session";
+import { currentActor, requirePageRole } from "@/lib/auth/session";
 import { getBoard } from "@/lib/health";
 import { getRestore } from "@/lib/restores";
 
@@ -23,7 +23,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function RestorePage({ params }: Props) {
   await connection();
   const { restoreId } = await params;
-  // AUTH: requirePageRole("viewer", `/restores/${restoreId}`)
+  await requirePageRole("viewer", `/restores/${restoreId}`);
   const [restore, actor, board] = await Promise.all([
     getRestore(restoreId),
     currentActor(),

@@ -12,7 +12,7 @@ import { RestoreForm } from "@/components/restores/restore-form";
 import { OperatorOnly } from "@/components/restores/role-notice";
 import { WhatHappens } from "@/components/restores/what-happens";
 import { hasRole } from "@/lib/auth/roles";
-import { currentActor } from "@/lib/auth/session";
+import { currentActor, requirePageRole } from "@/lib/auth/session";
 import { getBackup } from "@/lib/backups";
 import { getBoard } from "@/lib/health";
 import { findBackups } from "./find-backups";
@@ -24,7 +24,7 @@ const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) 
 
 export default async function NewRestorePage({ searchParams }: { searchParams: Promise<Search> }) {
   await connection();
-  // AUTH: requirePageRole("operator", "/restores/new")
+  await requirePageRole("operator", "/restores/new");
   const [params, actor] = await Promise.all([searchParams, currentActor()]);
   const values = {
     backup: one(params.backup),

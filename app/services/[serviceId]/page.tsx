@@ -20,6 +20,7 @@ import { UptimePanel } from "@/components/detail/uptime-panel";
 import { KIND_LABEL } from "@/lib/estate/types";
 import { getServiceView } from "@/lib/health";
 import { currentActor } from "@/lib/auth/session";
+import { requireBoardAccess } from "@/lib/auth";
 
 type Props = {
   params: Promise<{ serviceId: string }>;
@@ -33,7 +34,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function ServicePage({ params, searchParams }: Props) {
   await connection();
   const [{ serviceId }, query] = await Promise.all([params, searchParams]);
-  // AUTH: requirePageRole("viewer", `/services/${serviceId}`)
+  await requireBoardAccess(`/services/${encodeURIComponent(serviceId)}`);
   const [view, actor] = await Promise.all([getServiceView(serviceId), currentActor()]);
   if (!view) notFound();
   const s = view.service;

@@ -1,3 +1,4 @@
+import { mayReadBoard, requireRole } from "@/lib/auth";
 import { validationError } from "@/lib/errors";
 import { withApi } from "@/lib/http";
 import {
@@ -19,6 +20,8 @@ export async function GET(
 ): Promise<Response> {
   const { componentId } = await params;
   return withApi({}, async ({ ctx }) => {
+    if (!mayReadBoard(ctx.actor))
+      requireRole(ctx.actor, "viewer", "This board is not public: its history");
     const query = new URL(request.url).searchParams;
     for (const key of new Set(query.keys())) {
       if (!ACCEPTED.includes(key))
