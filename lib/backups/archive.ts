@@ -73,18 +73,16 @@ export type ArchivePayload = { configuration: unknown } | { json: JsonText };
 const NON_ASCII_BLOCK = 64 * 1024;
 
 /**
- * JSON text as ASCII-only parts, without copying its ASCII runs. JSON allows non-ASCII characters
- * only inside strings, where `\uXXXX` means the same, so escaping them keeps the value. Checking
- * 64 KiB blocks with the native isAscii finds the few non-ASCII runs quickly; such a run is whole
- * UTF-8 sequences (their bytes are all ≥ 0x80), so it decodes on its own.
+ * JSON text as ASCII-only parts, its ASCII runs as views (not copies). JSON allows non-ASCII
+ * characters only inside strings, where `\uXXXX` means the same, so escaping them keeps the value.
+ * Checking 64 KiB blocks with the native isAscii finds the few non-ASCII runs quickly; a run of
+ * bytes ≥ 0x80 in valid UTF-8 is whole sequences, so each run is checked and decoded on its own.
  */
-function asciiJsonTextParts(json: JsonText): (string | Uint8Array)[] {
-  const bytes = typeof json === "string" ? Buffer.from(json, "utf8") : json;
-  if (bytes.length === 0) throw new ArchiveError("the configuration's JSON text is empty");
-  if (isAscii(bytes)) return [bytes];
-  if (!isUtf8(bytes)) throw new ArchiveError("the configuration's JSON text is not valid UTF-8");
-  const view = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const parts: (string | Uint8Array)[] = [];
+function asciiJsonTextParts(json: JsonText): Buffer[] {
+  if (json.length === 0) throw new ArchiveError("the configuration's JSON text is empty");
+  if (typeof json === "string") return utf8Of(json).flatMap((bytes) => asciiJsonTextParts(bytes));
+  const view = Buffer.from(json.buffer, json.byteOffset, json.byteLength);
+  const parts: Buffer[] = [];
   let kept = 0; // bytes before this are in `parts` already
   let at = 0;
   while (at < view.length) {
@@ -100,8 +98,10 @@ function asciiJsonTextParts(json: JsonText): (string | Uint8Array)[] {
       }
       let runEnd = at;
       while (runEnd < view.length && view[runEnd]! >= 0x80) runEnd++;
+      const run = view.subarray(at, runEnd);
+      if (!isUtf8(run)) throw new ArchiveError("the configuration's JSON text is not valid UTF-8");
       if (at > kept) parts.push(view.subarray(kept, at));
-      parts.push(view.toString("utf8", at, runEnd).replace(NON_ASCII, escapeChar));
+      parts.push(Buffer.from(run.toString("utf8").replace(NON_ASCII, escapeChar), "latin1"));
       kept = at = runEnd;
     }
   }
@@ -109,30 +109,45 @@ function asciiJsonTextParts(json: JsonText): (string | Uint8Array)[] {
   return parts;
 }
 
+const encoder = new TextEncoder();
+
 /**
- * An archive whose payload is not hashed yet, so a store can hash it while it writes it: the
- * manifest's length does not depend on the hash (always 64 hex digits), so the payload's place is
- * known before its hash. `slice` copies the payload into place and hashes it up to where it is
- * asked for; `seal` hashes the rest and writes the header. Until sealed, the archive's first
- * `payloadOffset` bytes (the header) are not written, and the JSON text given must not change.
+ * A string as UTF-8, in one or two buffers: encodeInto a buffer the string's length (plus some
+ * room) is one fast pass for text that is mostly ASCII, and only what does not fit is measured and
+ * encoded again. Each buffer ends on a whole character. A lone surrogate becomes U+FFFD, as with
+ * any UTF-8 encoding (JSON.stringify and PostgreSQL never give one).
+ */
+function utf8Of(text: string): Buffer[] {
+  const first = Buffer.allocUnsafe(text.length + Math.min(text.length, 64 * 1024));
+  const { read, written } = encoder.encodeInto(text, first);
+  if (read === text.length) return [first.subarray(0, written)];
+  return [first.subarray(0, written), Buffer.from(text.slice(read), "utf8")];
+}
+
+/**
+ * An archive whose payload is not hashed yet, so that a store can hash it while it writes it. The
+ * manifest's length does not depend on the hash (always 64 hex digits), so where the payload goes
+ * is known before its hash. `payload` hashes the payload up to where it is asked for and returns it
+ * (views of the JSON text given: no copy); `header` hashes the rest and makes the header. The JSON
+ * text given must not change until the archive is written.
  */
 export class PendingArchive {
   /** The archive's length in bytes. */
   readonly size: number;
-  /** Where the payload starts: the header before it is written by seal(). */
+  /** Where the payload starts: before it is the header. */
   readonly payloadOffset: number;
-  private readonly buffer: Buffer;
   private readonly draft: Manifest;
   private readonly hash = createHash("sha256");
-  private readonly parts: (string | Uint8Array)[];
-  private part = 0; // the next part to copy into place
-  private partOffset = 0; // how much of it is copied already
-  private filled: number; // the payload is copied into place up to here…
-  private hashed: number; // …and hashed up to here
-  private manifest?: Manifest;
+  /** The payload, in order. */
+  private readonly segments: Buffer[];
+  /** The whole archive when the payload had to be written out (from strings), header space first. */
+  private readonly whole?: Buffer;
+  private hashed: number; // the payload is hashed up to this offset
+  private done?: { header: Buffer; manifest: Manifest };
+  private bytes?: Buffer;
 
   /** Use prepareArchive. */
-  constructor(fields: ManifestFields, parts: (string | Uint8Array)[]) {
+  constructor(fields: ManifestFields, parts: (string | Buffer)[]) {
     const size = parts.reduce((n, p) => n + p.length, 0);
     this.draft = {
       format: ARCHIVE_FORMAT,
@@ -142,69 +157,83 @@ export class PendingArchive {
     };
     this.payloadOffset = HEADER + Buffer.byteLength(JSON.stringify(this.draft), "utf8");
     this.size = this.payloadOffset + size;
-    this.buffer = Buffer.allocUnsafe(this.size);
-    this.parts = parts;
-    this.filled = this.hashed = this.payloadOffset;
+    this.hashed = this.payloadOffset;
+    if (parts.every((p) => typeof p !== "string")) {
+      this.segments = parts as Buffer[];
+    } else {
+      // Strings are written once, straight into their place in the archive.
+      const whole = Buffer.allocUnsafe(this.size);
+      let at = this.payloadOffset;
+      for (const part of parts)
+        at += typeof part === "string" ? whole.write(part, at, "latin1") : part.copy(whole, at);
+      if (at !== this.size)
+        throw new ArchiveError("internal error: the archive's parts do not add up to its size");
+      this.whole = whole;
+      this.segments = [whole.subarray(this.payloadOffset)];
+    }
   }
 
   get sealed(): boolean {
-    return this.manifest !== undefined;
+    return this.done !== undefined;
   }
 
   /**
-   * The archive's bytes from `start` to `end`, final: the payload up to `end` is in place and
-   * hashed (so it must not change any more). The header (before payloadOffset) only once sealed.
+   * The payload's bytes from `start` to `end` (offsets in the archive), as views of the parts,
+   * after hashing the payload up to `end`.
    */
-  slice(start: number, end: number): Buffer {
-    if (start < 0 || end > this.size || start > end)
-      throw new RangeError(`no bytes ${start} to ${end} in an archive of ${this.size}`);
-    if (start < this.payloadOffset && !this.manifest)
-      throw new ArchiveError("internal error: the archive's header is written when it is sealed");
-    this.fill(end);
+  payload(start: number, end: number): Buffer[] {
+    if (start < this.payloadOffset || end > this.size || start > end)
+      throw new RangeError(`no payload bytes ${start} to ${end} in an archive of ${this.size}`);
     if (end > this.hashed) {
-      this.hash.update(this.buffer.subarray(this.hashed, end));
+      for (const piece of this.pieces(this.hashed, end)) this.hash.update(piece);
       this.hashed = end;
     }
-    return this.buffer.subarray(start, end);
+    return this.pieces(start, end);
   }
 
-  /** Hashes what is left and writes the header: the whole archive and its manifest. Idempotent. */
+  /** The header (magic, the manifest's length, the manifest): hashes the rest of the payload. */
+  header(): Buffer {
+    return this.finish().header;
+  }
+
+  /** The whole archive in one buffer, and its manifest. Idempotent. */
   seal(): { bytes: Buffer; manifest: Manifest } {
-    if (!this.manifest) {
-      this.slice(this.payloadOffset, this.size);
+    const { header, manifest } = this.finish();
+    this.bytes ??= this.whole ?? Buffer.concat([header, ...this.segments], this.size);
+    return { bytes: this.bytes, manifest };
+  }
+
+  private finish() {
+    if (!this.done) {
+      this.payload(this.size, this.size);
       const manifest: Manifest = {
         ...this.draft,
         payload: { ...this.draft.payload, sha256: this.hash.digest("hex") },
       };
-      MAGIC.copy(this.buffer, 0);
-      this.buffer.writeUInt32BE(this.payloadOffset - HEADER, MAGIC.length);
-      const written = this.buffer.write(JSON.stringify(manifest), HEADER, "utf8");
-      if (HEADER + written !== this.payloadOffset || this.filled !== this.size)
-        throw new ArchiveError("internal error: the archive's parts do not add up to its size");
-      this.manifest = manifest;
+      const header =
+        this.whole?.subarray(0, this.payloadOffset) ?? Buffer.alloc(this.payloadOffset);
+      MAGIC.copy(header, 0);
+      header.writeUInt32BE(this.payloadOffset - HEADER, MAGIC.length);
+      if (HEADER + header.write(JSON.stringify(manifest), HEADER, "utf8") !== this.payloadOffset)
+        throw new ArchiveError("internal error: the manifest does not fit the space kept for it");
+      this.done = { header, manifest };
     }
-    return { bytes: this.buffer, manifest: this.manifest };
+    return this.done;
   }
 
-  /** Copies the payload's parts into place up to `end`. */
-  private fill(end: number) {
-    while (this.filled < end) {
-      const part = this.parts[this.part]!;
-      const n = Math.min(part.length - this.partOffset, end - this.filled);
-      if (typeof part === "string") {
-        const whole = this.partOffset === 0 && n === part.length;
-        const text = whole ? part : part.slice(this.partOffset, this.partOffset + n);
-        this.buffer.write(text, this.filled, n, "latin1");
-      } else {
-        this.buffer.set(part.subarray(this.partOffset, this.partOffset + n), this.filled);
-      }
-      this.filled += n;
-      this.partOffset += n;
-      if (this.partOffset === part.length) {
-        this.part++;
-        this.partOffset = 0;
-      }
+  private pieces(start: number, end: number): Buffer[] {
+    const out: Buffer[] = [];
+    let offset = this.payloadOffset;
+    for (const segment of this.segments) {
+      const segmentEnd = offset + segment.length;
+      if (segmentEnd > start && offset < end)
+        out.push(
+          segment.subarray(Math.max(start, offset) - offset, Math.min(end, segmentEnd) - offset),
+        );
+      if (segmentEnd >= end) break;
+      offset = segmentEnd;
     }
+    return out;
   }
 }
 

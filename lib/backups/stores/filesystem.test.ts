@@ -1,7 +1,14 @@
+import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import {
+  decodeArchive,
+  encodeArchiveFromJson,
+  prepareArchive,
+  type ManifestFields,
+} from "../archive";
 import { sampleArchive, storeContract } from "./contract-suite";
 import { FilesystemStore } from "./filesystem";
 import { describeFsError, STALE_TEMP_MS } from "./fs-errors";
@@ -38,7 +45,105 @@ const refusal = (promise: Promise<unknown>) =>
     (error: StoreError) => error,
   );
 
+const fields = (name: string): ManifestFields => ({
+  name,
+  service: "contoso-edi",
+  edition: "premium",
+  units: 1,
+  region: "westeurope",
+  productVersion: "2.4.1",
+  createdAt: "2026-11-24T18:45:00.000Z",
+  trigger: "on-demand",
+  contents: {},
+});
+const json = Buffer.from(
+  JSON.stringify({
+    partners: ["Fabrikam ↔ Contoso"],
+    assemblies: [{ name: "a.dll", contentBase64: randomBytes(600 * 1024).toString("base64") }],
+  }),
+);
+
+describe("filesystem store, archives hashed while written", () => {
+  it("writes the archive encodeArchiveFromJson would have made, header last, with progress", async () => {
+    const store = new FilesystemStore({ id: "local", root: freshRoot(), chunkSize: 64 * 1024 });
+    const pending = prepareArchive(fields("pending"), { json });
+    const calls: [number, number][] = [];
+    const written = await store.write("westeurope", "pending", pending, {
+      onProgress: (w, t) => calls.push([w, t]),
+    });
+    const expected = encodeArchiveFromJson(fields("pending"), json);
+    expect(written).toEqual({
+      size: expected.bytes.length,
+      location: store.locate("westeurope", "pending"),
+    });
+    expect(pending.seal().manifest).toEqual(expected.manifest);
+    const back = await store.read("westeurope", "pending");
+    expect(back.equals(expected.bytes)).toBe(true);
+    expect(decodeArchive(back).configuration).toEqual(JSON.parse(json.toString("utf8")));
+    expect(calls.length).toBeGreaterThan(10);
+    expect(calls.every(([, total]) => total === pending.size)).toBe(true);
+    expect(calls[0]![0]).toBeGreaterThan(0);
+    expect(calls.every(([w], k) => k === 0 || w > calls[k - 1]![0])).toBe(true);
+    expect(calls.at(-1)).toEqual([pending.size, pending.size]);
+    expect(fs.readdirSync(path.join(store.root, "westeurope"))).toEqual(["pending.sfbackup"]);
+  });
+
+  it("leaves nothing when aborted midway, and the same archive can be written again", async () => {
+    const store = new FilesystemStore({ id: "local", root: freshRoot(), chunkSize: 64 * 1024 });
+    const pending = prepareArchive(fields("again"), { json });
+    const controller = new AbortController();
+    const outcome = await store
+      .write("westeurope", "again", pending, {
+        signal: controller.signal,
+        onProgress: () => controller.abort(new Error("operator cancelled")),
+      })
+      .then(
+        () => "written",
+        (error: Error) => `${error.name}: ${error.message}`,
+      );
+    expect(outcome).toBe("AbortError: writing again was cancelled: operator cancelled");
+    expect(fs.readdirSync(path.join(store.root, "westeurope"))).toEqual([]);
+    expect(pending.sealed).toBe(false);
+    await store.write("westeurope", "again", pending);
+    const back = await store.read("westeurope", "again");
+    expect(back.equals(encodeArchiveFromJson(fields("again"), json).bytes)).toBe(true);
+  });
+
+  it("writes an archive already sealed as it is", async () => {
+    const store = new FilesystemStore({ id: "local", root: freshRoot() });
+    const pending = prepareArchive(fields("sealed"), { json });
+    const { bytes } = pending.seal();
+    await store.write("westeurope", "sealed", pending);
+    expect((await store.read("westeurope", "sealed")).equals(bytes)).toBe(true);
+  });
+
+  it("refuses to overwrite before writing anything, then lets the archive go elsewhere", async () => {
+    const store = new FilesystemStore({ id: "local", root: freshRoot() });
+    await store.write("westeurope", "taken", sampleArchive("taken", 1).bytes);
+    const pending = prepareArchive(fields("taken"), { json });
+    const error = await refusal(store.write("westeurope", "taken", pending));
+    expect(error.code).toBe("exists");
+    await store.write("northeurope", "taken", pending);
+    expect(decodeArchive(await store.read("northeurope", "taken")).manifest.name).toBe("taken");
+  });
+});
+
 describe("filesystem store", () => {
+  it("reads an archive bigger than one read call, and stops when aborted", async () => {
+    const store = new FilesystemStore({ id: "local", root: freshRoot() });
+    const { bytes } = sampleArchive("big", 9 * 1024); // more than the 8 MiB read chunk
+    await store.write("westeurope", "big", bytes);
+    expect((await store.read("westeurope", "big")).equals(bytes)).toBe(true);
+    const controller = new AbortController();
+    controller.abort(new Error("shutting down"));
+    const error = await store.read("westeurope", "big", { signal: controller.signal }).then(
+      () => null,
+      (e: Error) => e,
+    );
+    expect(error?.name).toBe("AbortError");
+    expect(error?.message).toBe("reading big was cancelled: shutting down");
+  });
+
   it("keeps <root>/<region>/<name>.sfbackup, readable by its owner only", async () => {
     const root = freshRoot();
     const store = new FilesystemStore({ id: "local", root });

@@ -2,6 +2,7 @@ import "server-only";
 import { randomBytes } from "node:crypto";
 import fs from "node:fs/promises";
 import path from "node:path";
+import { PendingArchive } from "../archive";
 import { removeStaleTempFiles, syncFolder, tempFileName, unreachable } from "./fs-errors";
 import {
   abortedError,
@@ -25,6 +26,8 @@ export type FilesystemStoreOptions = {
 };
 
 const MiB = 1024 * 1024;
+/** Bytes per read call. */
+const READ_CHUNK = 8 * MiB;
 /** Link errors of file systems without hard links (FAT, some network shares). */
 const NO_LINKS = new Set(["EPERM", "ENOTSUP", "EOPNOTSUPP", "ENOSYS", "EMLINK", "EXDEV"]);
 
@@ -63,48 +66,105 @@ export class FilesystemStore implements BackupStore {
     }
   }
 
-  async write(region: string, name: string, bytes: Buffer, options: WriteOptions = {}) {
+  /**
+   * Writes to a temp file, fsyncs it, links it into place and fsyncs the folder: nothing is ever
+   * under the final name before all of it is on disk. A PendingArchive is hashed while it is
+   * written: its first chunks while the folder is checked and the temp file opened, then each
+   * chunk while the one before it is being written; the header goes in at offset 0 last, before
+   * the fsync.
+   */
+  async write(
+    region: string,
+    name: string,
+    archive: Buffer | PendingArchive,
+    options: WriteOptions = {},
+  ) {
     const final = this.locate(region, name);
-    const dir = await this.regionFolder(region, true);
     const { signal, onProgress } = options;
-    if (signal?.aborted) throw abortedError(signal, `writing ${name}`);
-    if (await exists(final, this.label)) throw this.exists(name, region);
-    const temp = path.join(dir, tempFileName(name, randomBytes(6).toString("hex")));
-    let handle: fs.FileHandle | undefined;
+    const checkAbort = () => {
+      if (signal?.aborted) throw abortedError(signal, `writing ${name}`);
+    };
+    checkAbort();
+    let opened = false;
+    const opening = this.openTemp(region, name, final).finally(() => (opened = true));
+    opening.catch(() => {}); // awaited below: this only keeps an early failure from being unhandled
+    if (archive instanceof PendingArchive) await hashAhead(archive, this.chunkSize, () => opened);
+    const { dir, temp, handle: file } = await opening;
+    let handle: fs.FileHandle | undefined = file;
+    let published = false;
     try {
-      // Archives hold keys and connection strings: readable by their owner only.
-      handle = await fs.open(temp, "wx", 0o600);
-      let at = 0;
-      do {
-        if (signal?.aborted) throw abortedError(signal, `writing ${name}`);
-        const length = Math.min(this.chunkSize, bytes.length - at);
-        await writeFully(handle, bytes, at, length);
-        at += length;
-        onProgress?.(at, bytes.length);
-      } while (at < bytes.length);
+      await writeArchive(handle, archive, this.chunkSize, checkAbort, onProgress);
       await handle.sync();
       await handle.close();
       handle = undefined;
-      if (signal?.aborted) throw abortedError(signal, `writing ${name}`);
-      await this.publish(temp, final, name, region);
-      await syncFolder(dir);
+      checkAbort();
+      const linked = await this.publish(temp, final, name, region);
+      published = true;
+      // The link is what must be durable; the temp name goes meanwhile (list() removes it if not).
+      await Promise.all([linked && fs.unlink(temp).catch(() => {}), syncFolder(dir)]);
     } catch (error) {
       if (error instanceof StoreError || (error as Error).name === "AbortError") throw error;
       throw unreachable(this.label, error, dir);
     } finally {
       await handle?.close().catch(() => {});
-      await fs.rm(temp, { force: true }).catch(() => {});
+      if (!published) await fs.rm(temp, { force: true }).catch(() => {});
     }
-    return { size: bytes.length, location: final };
+    const size = archive instanceof PendingArchive ? archive.size : archive.length;
+    return { size, location: final };
   }
 
+  /**
+   * A new temp file in the region's folder, opened while the final name is checked (both at once).
+   * The folder is made, and the root checked, only when the temp file cannot be opened.
+   */
+  private async openTemp(region: string, name: string, final: string) {
+    const dir = path.dirname(final);
+    const temp = path.join(dir, tempFileName(name, randomBytes(6).toString("hex")));
+    // Archives hold keys and connection strings: readable by their owner only.
+    const open = () => fs.open(temp, "wx", 0o600);
+    const [opened, taken] = await Promise.allSettled([
+      open().catch(async (error: NodeJS.ErrnoException) => {
+        if (error.code !== "ENOENT" && error.code !== "ENOTDIR") throw error;
+        await this.regionFolder(region, true); // says why when the root is missing or a file
+        return open();
+      }),
+      exists(final, this.label),
+    ]);
+    if (opened.status === "rejected") {
+      if (opened.reason instanceof StoreError) throw opened.reason;
+      throw unreachable(this.label, opened.reason, dir);
+    }
+    if (taken.status === "fulfilled" && !taken.value) return { dir, temp, handle: opened.value };
+    await opened.value.close().catch(() => {});
+    await fs.rm(temp, { force: true }).catch(() => {});
+    if (taken.status === "rejected") throw taken.reason;
+    throw this.exists(name, region);
+  }
+
+  /** The archive's bytes as stored: one read call per 8 MiB (fs.readFile makes one per 512 KiB). */
   async read(region: string, name: string, options: { signal?: AbortSignal } = {}) {
     const file = this.locate(region, name);
+    const { signal } = options;
+    const checkAbort = () => {
+      if (signal?.aborted) throw abortedError(signal, `reading ${name}`);
+    };
+    let handle: fs.FileHandle | undefined;
     try {
-      return await fs.readFile(file, { signal: options.signal });
+      checkAbort();
+      handle = await fs.open(file, "r");
+      const { size } = await handle.stat();
+      const bytes = Buffer.allocUnsafe(size);
+      let at = 0;
+      while (at < size) {
+        checkAbort();
+        const length = Math.min(READ_CHUNK, size - at);
+        const { bytesRead } = await handle.read(bytes, at, length, at);
+        if (bytesRead === 0) break; // it shrank while being read: what is there is returned
+        at += bytesRead;
+      }
+      return at === size ? bytes : Buffer.from(bytes.subarray(0, at));
     } catch (error) {
-      if ((error as Error).name === "AbortError")
-        throw abortedError(options.signal, `reading ${name}`);
+      if ((error as Error).name === "AbortError") throw error;
       if ((error as NodeJS.ErrnoException).code === "ENOENT") {
         await this.rootFolder(false); // a missing root is an unreachable store, not a missing archive
         throw new StoreError(
@@ -113,6 +173,8 @@ export class FilesystemStore implements BackupStore {
         );
       }
       throw unreachable(this.label, error, file);
+    } finally {
+      await handle?.close().catch(() => {});
     }
   }
 
@@ -190,11 +252,14 @@ export class FilesystemStore implements BackupStore {
     }
   }
 
-  /** A hard link never replaces an existing file, so a concurrent writer cannot be overwritten. */
+  /**
+   * A hard link never replaces an existing file, so a concurrent writer cannot be overwritten.
+   * True when linked (the temp name is still there), false when renamed.
+   */
   private async publish(temp: string, final: string, name: string, region: string) {
     try {
       await fs.link(temp, final);
-      return;
+      return true;
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code ?? "";
       if (code === "EEXIST") throw this.exists(name, region);
@@ -203,6 +268,7 @@ export class FilesystemStore implements BackupStore {
     // Without hard links: check, then rename (a narrow race with another writer remains).
     if (await exists(final, this.label)) throw this.exists(name, region);
     await fs.rename(temp, final);
+    return false;
   }
 
   private exists(name: string, region: string) {
@@ -213,11 +279,88 @@ export class FilesystemStore implements BackupStore {
   }
 }
 
-async function writeFully(handle: fs.FileHandle, bytes: Buffer, at: number, length: number) {
+async function writeFully(handle: fs.FileHandle, bytes: Buffer, position: number) {
   let done = 0;
-  while (done < length) {
-    const { bytesWritten } = await handle.write(bytes, at + done, length - done, at + done);
+  while (done < bytes.length) {
+    const { bytesWritten } = await handle.write(bytes, done, bytes.length - done, position + done);
     done += bytesWritten;
+  }
+}
+
+const chunkEnd = (at: number, chunkSize: number, size: number) =>
+  Math.min(size, (Math.floor(at / chunkSize) + 1) * chunkSize);
+
+/** Hashes chunks until `opened()`, letting the event loop run between them. */
+async function hashAhead(archive: PendingArchive, chunkSize: number, opened: () => boolean) {
+  for (let at = archive.payloadOffset; at < archive.size && !opened();) {
+    const end = chunkEnd(at, chunkSize, archive.size);
+    archive.payload(at, end);
+    at = end;
+    await new Promise(setImmediate);
+  }
+}
+
+/** Writes at once at most this many chunks, so the thread pool has the next while one finishes. */
+const IN_FLIGHT = 2;
+
+/**
+ * Writes the archive in chunks that end at multiples of the chunk size in the file, reporting
+ * progress as each is written. A PendingArchive's payload is written from the JSON text given (not
+ * from a copy), each chunk hashed on this thread while the ones before it are being written by
+ * the thread pool; its header, which holds the hash, goes in at offset 0 last.
+ */
+async function writeArchive(
+  handle: fs.FileHandle,
+  archive: Buffer | PendingArchive,
+  chunkSize: number,
+  checkAbort: () => void,
+  onProgress: WriteOptions["onProgress"],
+) {
+  const pending = archive instanceof PendingArchive ? archive : undefined;
+  const size = archive instanceof PendingArchive ? archive.size : archive.length;
+  const chunk = (at: number, end: number) =>
+    archive instanceof PendingArchive ? archive.payload(at, end) : [archive.subarray(at, end)];
+  let written = 0;
+  const inFlight = new Set<Promise<void>>();
+  const write = (pieces: Buffer[], position: number, length: number) => {
+    const done = writevFully(handle, pieces, position).then(() => {
+      written += length;
+      onProgress?.(written, size);
+    });
+    inFlight.add(done);
+    done.then(
+      () => inFlight.delete(done),
+      () => {}, // seen by the race or the wait below
+    );
+  };
+  try {
+    for (let at = pending ? pending.payloadOffset : 0; at < size;) {
+      checkAbort();
+      const end = chunkEnd(at, chunkSize, size);
+      const pieces = chunk(at, end); // a PendingArchive's is hashed here
+      while (inFlight.size >= IN_FLIGHT) await Promise.race(inFlight);
+      checkAbort();
+      write(pieces, at, end - at);
+      at = end;
+    }
+    if (pending) write([pending.header()], 0, pending.payloadOffset);
+    else if (size === 0) onProgress?.(0, 0);
+    await Promise.all(inFlight);
+  } finally {
+    // Never leave a write running on a handle that is about to be closed.
+    await Promise.allSettled(inFlight);
+  }
+}
+
+async function writevFully(handle: fs.FileHandle, pieces: Buffer[], position: number) {
+  if (pieces.length === 1) return writeFully(handle, pieces[0]!, position);
+  let rest = pieces.filter((p) => p.length > 0);
+  while (rest.length > 0) {
+    const { bytesWritten } = await handle.writev(rest, position);
+    position += bytesWritten;
+    let left = bytesWritten;
+    while (rest.length > 0 && left >= rest[0]!.length) left -= rest.shift()!.length;
+    if (left > 0) rest = [rest[0]!.subarray(left), ...rest.slice(1)];
   }
 }
 
