@@ -79,7 +79,12 @@ export async function boot(): Promise<Runtime> {
     createStores(estate.backupStores, { dataDir: settings.STANDFAST_DATA_DIR }),
   );
   installStores(stores);
-  log.info(`backup stores: ${stores.list().map((s) => `${s.id} (${s.label})`).join(", ")}`);
+  log.info(
+    `backup stores: ${stores
+      .list()
+      .map((s) => `${s.id} (${s.label})`)
+      .join(", ")}`,
+  );
   await ensureConfigurations(database.db, { demo: estate.demo });
   if (estate.demo) {
     const seeded = await seedDemoBackups(database.db, stores);

@@ -112,7 +112,11 @@ export async function benchRestore({ root, tmp, logDir, quick, log }) {
       );
       if (r.status !== 202) throw new Error(`restore ${i}: ${r.status} ${r.body}`);
       restore.push(r.ms);
-      const b = await post(`${app.url}/api/backups`, { service: "fabrikam-eai", name: `bench-b-${i}` }, token);
+      const b = await post(
+        `${app.url}/api/backups`,
+        { service: "fabrikam-eai", name: `bench-b-${i}` },
+        token,
+      );
       if (b.status !== 202) throw new Error(`backup ${i}: ${b.status} ${b.body}`);
       backup.push(b.ms);
     }
