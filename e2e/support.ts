@@ -210,3 +210,20 @@ export async function expectComponentStatus(
     )
     .toBe(status);
 }
+
+/** The demo estate's accounts, as the sign-in page lists them. */
+export const DEMO_ACCOUNTS = {
+  viewer: { email: "viewer@demo.standfast.test", password: "viewer-demo-password" },
+  operator: { email: "operator@demo.standfast.test", password: "operator-demo-password" },
+  admin: { email: "admin@demo.standfast.test", password: "admin-demo-password" },
+} as const;
+
+/** Signs in through the sign-in page as a demo account and lands on `next`. */
+export async function signInAs(page: Page, role: keyof typeof DEMO_ACCOUNTS, next = "/") {
+  const account = DEMO_ACCOUNTS[role];
+  await page.goto(`/sign-in?next=${encodeURIComponent(next)}`);
+  await page.getByLabel("E-mail address").fill(account.email);
+  await page.getByLabel("Password").fill(account.password);
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
+  await expect(page).toHaveURL((url) => url.pathname + url.search === next);
+}

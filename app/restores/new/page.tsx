@@ -24,8 +24,13 @@ const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) 
 
 export default async function NewRestorePage({ searchParams }: { searchParams: Promise<Search> }) {
   await connection();
-  await requirePageRole("operator", "/restores/new");
-  const [params, actor] = await Promise.all([searchParams, currentActor()]);
+  const params = await searchParams;
+  const query = new URLSearchParams(
+    Object.entries(params).flatMap(([k, v]) => (typeof v === "string" ? [[k, v]] : [])),
+  ).toString();
+  // Signing in brings the operator back to the same backup or service.
+  await requirePageRole("operator", `/restores/new${query ? `?${query}` : ""}`);
+  const actor = await currentActor();
   const values = {
     backup: one(params.backup),
     service: one(params.service),
