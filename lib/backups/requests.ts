@@ -4,7 +4,7 @@
  * validates first, changes nothing on refusal, and is audited.
  */
 import { randomUUID } from "node:crypto";
-import { and, eq, isNull, lte, sql } from "drizzle-orm";
+import { and, eq, isNull, lte } from "drizzle-orm";
 import { z } from "zod";
 import { auditRefusals, recordAudit } from "../audit";
 import { requireRole, type Ctx } from "../auth";
@@ -13,7 +13,6 @@ import { conflict, invalidState, notFound, validationError } from "../errors";
 import { DurationText } from "../health/sources/spec";
 import { formatAge } from "../time/duration";
 import { parseOrThrow } from "../validation";
-import { verifyArchive } from "./archive";
 import { BACKUP_ALLOWED_STATES, type BackupTrigger } from "./backup-types";
 import type { Stores } from "./registry";
 import { backupName, nextSlot } from "./retention";
@@ -301,74 +300,4 @@ export async function queueAfterChange(
     // Suffixed with the operation, so it never collides with a backup taken in the same second.
     name: `${backupName(operation.serviceId, operation.at)}-op${operation.id}`,
   });
-}
-
-/** An operator checks an archive now: read it from its store and verify its checksum. */
-export async function verifyBackup(
-  ctx: Ctx,
-  id: string,
-  options: { stores: Stores },
-): Promise<{ ok: boolean; message: string }> {
-  return auditRefusals(ctx, "backups.verify", id, async () => {
-    requireRole(ctx.actor, "operator", "Verifying a backup");
-    const [row] = await ctx.db.select().from(backups).where(eq(backups.id, id));
-    if (!row) throw notFound(`Backup "${id}"`);
-    if (row.status !== "succeeded")
-      throw invalidState(
-        `Backup ${row.name} is ${row.status}: only a succeeded backup has an archive to verify.`,
-      );
-    const result = await checkArchive(ctx.db, row, options.stores);
-    await recordAudit(ctx.db, {
-      actor: ctx.actor,
-      action: "backups.verify",
-      target: row.name,
-      outcome: result.ok ? "ok" : "failed",
-      detail: result.message,
-    });
-    return result;
-  });
-}
-
-/**
- * Reads an archive and verifies it; marks the row verified, corrupted or missing. Used by the
- * verify verb and by anything that reads an archive (restores).
- */
-export async function checkArchive(
-  db: Db,
-  row: BackupRecord,
-  stores: Stores,
-): Promise<{ ok: boolean; message: string; bytes?: Buffer }> {
-  const store = stores.get(row.storeId);
-  const mark = async (checksum: string, message: string, level: "info" | "error") => {
-    await db
-      .update(backups)
-      .set({
-        checksum,
-        log: sql`${backups.log} || ${JSON.stringify([{ at: new Date().toISOString(), level, message }])}::jsonb`,
-      })
-      .where(eq(backups.id, row.id));
-  };
-  if (!store) return { ok: false, message: `backup store "${row.storeId}" is not configured` };
-  let bytes: Buffer;
-  try {
-    bytes = await store.read(row.region, row.name);
-  } catch (error) {
-    const e = error as Error & { code?: string };
-    if (e.code === "not-found") {
-      await mark("missing", "verification: the archive is missing from its store", "error");
-      return { ok: false, message: `archive ${row.name} is missing from ${store.label}` };
-    }
-    return { ok: false, message: `could not read the archive: ${e.message}` };
-  }
-  try {
-    const { manifest } = verifyArchive(bytes);
-    if (row.sha256 && manifest.payload.sha256 !== row.sha256)
-      throw new Error("corrupted archive: its manifest is not the one recorded when it was taken");
-    await mark("verified", "verification: checksum matches", "info");
-    return { ok: true, message: `archive ${row.name} verified: checksum matches`, bytes };
-  } catch (error) {
-    const message = (error as Error).message;
-    await mark("corrupted", `verification: ${message}`, "error");
-    return { ok: false, message: `archive ${row.name} refused: ${message}` };
-  }
 }

@@ -2,13 +2,8 @@ import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { OperationInput } from "../control-plane/operations";
 import { runOperation } from "../control-plane";
-import {
-  BackupRequest,
-  ScheduleInput,
-  requestBackup,
-  setSchedule,
-  verifyBackup,
-} from "../backups/requests";
+import { BackupRequest, ScheduleInput, requestBackup, setSchedule } from "../backups/requests";
+import { verifyBackup } from "../backups/verify";
 import { isDomainError } from "../errors";
 import { backupFixture, writeCounts, type BackupFixture } from "../testing/backups";
 import { restoreCounts } from "../testing/restores";

@@ -7,7 +7,7 @@ import { and, eq, inArray, sql } from "drizzle-orm";
 import { z } from "zod";
 import { auditRefusals, recordAudit } from "../audit";
 import { requireRole, type Ctx } from "../auth";
-import { checkArchive } from "../backups/requests";
+import { checkArchive } from "../backups/verify";
 import type { Stores } from "../backups/registry";
 import type { Manifest } from "../backups/manifest";
 import { tables, type Db } from "../db";
