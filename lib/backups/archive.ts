@@ -292,10 +292,7 @@ export function readManifest(bytes: Buffer): { manifest: Manifest; payloadOffset
 /** Verifies size and checksum, then returns the manifest and the configuration. */
 export function decodeArchive(bytes: Buffer): { manifest: Manifest; configuration: unknown } {
   const { manifest, payloadOffset } = verifyArchive(bytes);
-  const payload = bytes.subarray(payloadOffset);
-  // ASCII is Latin-1 too, and Latin-1 decodes to a narrow string that JSON.parse reads faster.
-  const text = isAscii(payload) ? payload.toString("latin1") : payload.toString("utf8");
-  return { manifest, configuration: JSON.parse(text) };
+  return { manifest, configuration: parsePayload(bytes.subarray(payloadOffset)) };
 }
 
 export function verifyArchive(bytes: Buffer): { manifest: Manifest; payloadOffset: number } {
@@ -313,4 +310,11 @@ export function verifyArchive(bytes: Buffer): { manifest: Manifest; payloadOffse
   if (sha256 !== manifest.payload.sha256)
     throw new ArchiveError("corrupted archive: the payload's SHA-256 does not match the manifest");
   return { manifest, payloadOffset };
+}
+
+/** The payload's JSON as a value. */
+export function parsePayload(payload: Buffer): unknown {
+  // ASCII is Latin-1 too, and Latin-1 decodes to a narrow string that JSON.parse reads faster.
+  const text = isAscii(payload) ? payload.toString("latin1") : payload.toString("utf8");
+  return JSON.parse(text);
 }

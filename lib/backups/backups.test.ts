@@ -13,7 +13,13 @@ import { requestBackup } from "./requests";
 import { verifyBackup } from "./verify";
 import { claimNext, reapStale } from "./runner";
 import { createStore } from "./stores";
-import { auditRows, backupFixture, writeCounts, type BackupFixture } from "../testing/backups";
+import {
+  auditRows,
+  backupFixture,
+  tamperArchive,
+  writeCounts,
+  type BackupFixture,
+} from "../testing/backups";
 import { BackupWorker } from "./worker";
 
 const refusal = async (promise: Promise<unknown>) => {
@@ -138,6 +144,36 @@ describe.each(ENGINES)("backups on %s", (engine) => {
       /missing/,
     );
     expect((await getBackup(f.db, id, f.stores))!.checksum).toBe("missing");
+  });
+
+  it("verify returns the verdict only, never the archive or its secrets", async () => {
+    const { id } = await requestBackup(
+      f.ctx("operator"),
+      { service: "contoso-edi" },
+      { stores: f.stores },
+    );
+    await worker().pass();
+    const result = await verifyBackup(f.ctx("operator"), id, { stores: f.stores });
+    expect(Object.keys(result).sort()).toEqual(["message", "ok"]);
+    expect(result.ok).toBe(true);
+    expect(JSON.stringify(result)).not.toMatch(/AccountKey|Password=/);
+  });
+
+  it("an archive rewritten with a self-consistent manifest is refused by verify and marked corrupted", async () => {
+    const { id, name } = await requestBackup(
+      f.ctx("operator"),
+      { service: "fabrikam-b2b" },
+      { stores: f.stores },
+    );
+    await worker().pass();
+    const file = path.join(f.root, "eastus", `${name}.sfbackup`);
+    tamperArchive(file, (c) => void (c.agreements = []));
+    expect(() => decodeArchive(fs.readFileSync(file))).not.toThrow();
+    const result = await verifyBackup(f.ctx("operator"), id, { stores: f.stores });
+    expect(result.ok).toBe(false);
+    expect(result.message).toMatch(/recorded when it was taken/);
+    expect((await getBackup(f.db, id, f.stores))!.checksum).toBe("corrupted");
+    expect((await auditRows(f.db, "backups.verify")).at(-1)).toMatchObject({ outcome: "failed" });
   });
 
   it("an unreachable store gives a failed backup with the reason, not a crash", async () => {

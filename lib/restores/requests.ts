@@ -69,7 +69,7 @@ async function gatherFacts(
   }
   const archive =
     backup.status === "succeeded" && reachable.reachable
-      ? await checkArchive(db, backup, deps.stores)
+      ? await checkArchive(backup, deps.stores)
       : {
           ok: false,
           message: reachable.reachable ? `backup is ${backup.status}` : "the store cannot be read",

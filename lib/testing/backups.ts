@@ -10,6 +10,7 @@ import { createTestDatabase } from "../db/testing";
 import type { Database, Engine } from "../db/types";
 import { loadDemoEstate } from "../estate/load";
 import { syncEstate } from "../estate/sync";
+import { decodeArchive, encodeArchive } from "../backups/archive";
 import { storesOf, type Stores } from "../backups/registry";
 import { createStore } from "../backups/stores";
 
@@ -67,4 +68,21 @@ export async function auditRows(db: Db, action: string) {
     db,
     sql`select outcome, actor_id, detail from audit_log where action = ${action} order by id`,
   );
+}
+
+/**
+ * What an attacker with write access to the store does: rewrites the archive with another
+ * configuration and a self-consistent manifest (the payload's size and SHA-256 recomputed), so the
+ * archive verifies against itself. Returns the planted configuration.
+ */
+export function tamperArchive(
+  file: string,
+  change: (configuration: Record<string, unknown>) => void,
+) {
+  const { manifest, configuration } = decodeArchive(fs.readFileSync(file));
+  const planted = structuredClone(configuration) as Record<string, unknown>;
+  change(planted);
+  const { format: _format, payload: _payload, notIncluded: _notIncluded, ...fields } = manifest;
+  fs.writeFileSync(file, encodeArchive(fields, planted).bytes);
+  return planted;
 }
