@@ -10,6 +10,8 @@ process.env.STANDFAST_E2E_TOKEN ||= `e2e-${randomBytes(24).toString("base64url")
 export const PORT = Number(process.env.STANDFAST_E2E_PORT);
 /** A second port, for specs that start an app of their own. */
 export const SPARE_PORT = PORT + 1;
+/** A third, for specs that run two apps side by side (after the OIDC provider's). */
+export const SECOND_SPARE_PORT = PORT + 3;
 export const BASE_URL = `http://127.0.0.1:${PORT}`;
 /** The loopback OIDC provider the suite signs in with (e2e/oidc-server.mjs). */
 export const OIDC_PORT = PORT + 2;

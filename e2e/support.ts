@@ -86,7 +86,13 @@ export async function luminance(
   );
 }
 
-export type App = { url: string; dataDir: string; stop(): Promise<void> };
+export type App = {
+  url: string;
+  dataDir: string;
+  stop(): Promise<void>;
+  /** Ends the process at once, as a crash or `kill -9` does: nothing is shut down. */
+  kill(): Promise<void>;
+};
 
 /**
  * Starts another copy of the production app, on its own port and data folder, for specs that
@@ -136,7 +142,11 @@ export async function startApp(options: {
     await stop();
     throw error;
   }
-  return { url, dataDir: options.dataDir, stop };
+  const kill = async () => {
+    if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
+    await exited;
+  };
+  return { url, dataDir: options.dataDir, stop, kill };
 }
 
 export function tempDataDir(): string {

@@ -90,8 +90,14 @@ export async function boot(): Promise<Runtime> {
     const seeded = await seedDemoBackups(database.db, stores);
     if (seeded.seeded) log.info(`demo backups: ${seeded.backups} backups of the last 90 days`);
   }
-  startBackupWorker({ db: database.db, stores, tickMs: settings.STANDFAST_BACKUP_TICK });
-  startRestoreWorker({ db: database.db, stores, tickMs: settings.STANDFAST_BACKUP_TICK });
+  const jobs = {
+    db: database.db,
+    stores,
+    tickMs: settings.STANDFAST_BACKUP_TICK,
+    heartbeatMs: settings.STANDFAST_JOB_HEARTBEAT,
+  };
+  startBackupWorker(jobs);
+  startRestoreWorker(jobs);
   const activityFeed = startActivityFeed(database.db, estate);
   if (activityFeed) log.info("activity log: reading management operations every 5 min");
 

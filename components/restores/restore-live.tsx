@@ -6,8 +6,15 @@ import type { RestoreView } from "@/lib/restores/restore-types";
 import { RestoreLog } from "./restore-log";
 import { RestoreStatusLabel } from "./restore-status";
 import { RestoreSteps } from "./restore-steps";
+import { WorkerNotice } from "./worker-notice";
 
-type Live = Pick<RestoreView, "id" | "status" | "step" | "progress" | "error" | "log">;
+type Live = Pick<
+  RestoreView,
+  "id" | "status" | "step" | "progress" | "error" | "log" | "worker" | "asOf"
+> & {
+  /** When this browser received it: with `asOf`, how far its clock is from the server's. */
+  receivedAt?: number;
+};
 
 class HttpError extends Error {
   constructor(readonly status: number) {
@@ -18,10 +25,12 @@ class HttpError extends Error {
 async function fetchRestore(url: string): Promise<Live> {
   const response = await fetch(url, { headers: { accept: "application/json" }, cache: "no-store" });
   if (!response.ok) throw new HttpError(response.status);
-  return response.json();
+  return { ...((await response.json()) as Live), receivedAt: Date.now() };
 }
 
 const inFlight = (r: Live | undefined) => r?.status === "queued" || r?.status === "running";
+// One function for every render: SWR restarts its timer when this changes.
+const pollWhileInFlight = (latest: Live | undefined) => (!latest || inFlight(latest) ? 1_000 : 0);
 
 const SAYS: Record<Live["status"], string> = {
   queued: "waiting for the restore worker",
@@ -40,7 +49,7 @@ export function RestoreLive({ initial }: { initial: Live }) {
   const { data, error } = useSWR<Live, Error>(`/api/restores/${initial.id}`, fetchRestore, {
     fallbackData: initial,
     revalidateOnMount: false,
-    refreshInterval: (latest) => (inFlight(latest ?? initial) ? 1_000 : 0),
+    refreshInterval: pollWhileInFlight,
     dedupingInterval: 500,
   });
   const view = data ?? initial;
@@ -85,6 +94,7 @@ export function RestoreLive({ initial }: { initial: Live }) {
         />
       </div>
       <RestoreSteps status={view.status} step={view.step} />
+      <WorkerNotice restore={view} />
       {error && !refused && (
         <p role="alert" className="text-sm text-amber-800 dark:text-amber-200">
           Could not fetch progress ({error.message}); retrying every second. What you see may be

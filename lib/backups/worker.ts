@@ -8,14 +8,15 @@ import type { Db } from "../db";
 import { Loop } from "../jobs/loop";
 import type { Stores } from "./registry";
 import { scheduleDue } from "./requests";
+import { DEFAULT_HEARTBEAT_MS, MISSED_BEATS } from "../jobs/heartbeat";
 import { beat, claimNext, pruneService, reapStale, runBackup } from "./runner";
 
 export type WorkerOptions = {
   db: Db;
   stores: Stores;
   tickMs?: number;
-  /** A running backup whose heartbeat is older than this is failed. */
-  staleAfterMs?: number;
+  /** How often a running backup beats; one silent for two beats is failed (its worker died). */
+  heartbeatMs?: number;
   now?: () => Date;
 };
 
@@ -47,14 +48,15 @@ export class BackupWorker {
   async pass(): Promise<number> {
     const { db, stores } = this.options;
     const now = this.options.now ?? (() => new Date());
-    await reapStale(db, this.options.staleAfterMs ?? 120_000, now());
+    const heartbeatMs = this.options.heartbeatMs ?? DEFAULT_HEARTBEAT_MS;
+    await reapStale(db, heartbeatMs * MISSED_BEATS, now());
     await scheduleDue(db, now());
     let ran = 0;
     while (!this.stopping) {
       const row = await claimNext(db, this.id, now());
       if (!row) break;
       // Progress updates beat too; this covers a slow store that reports none for a while.
-      const heartbeat = setInterval(() => void beat(db, row.id, now()), 10_000);
+      const heartbeat = setInterval(() => void beat(db, row.id, now()), heartbeatMs);
       try {
         const done = await runBackup(db, row, stores, { now });
         ran++;

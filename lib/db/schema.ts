@@ -32,6 +32,8 @@ export const services = pgTable("services", {
   stateReason: text("state_reason"),
   stateChangedAt: ts("state_changed_at").notNull().defaultNow(),
   origin: text("origin").notNull().default("estate"),
+  /** The restore that created or replaced this service: only it may change it while restoring. */
+  restoreId: text("restore_id"),
   position: integer("position").notNull().default(0),
   createdAt: ts("created_at").notNull().defaultNow(),
   retiredAt: ts("retired_at"),
@@ -312,6 +314,8 @@ export const restores = pgTable(
     finishedAt: ts("finished_at"),
     heartbeatAt: ts("heartbeat_at"),
     workerId: text("worker_id"),
+    /** When its worker was last found lost (no heartbeat) and the job queued to resume. */
+    workerLostAt: ts("worker_lost_at"),
     error: text("error"),
     log: jsonb("log").notNull().default([]),
     checklist: jsonb("checklist").notNull().default({}),

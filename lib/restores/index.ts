@@ -15,6 +15,8 @@ import {
 } from "./requests";
 import type { RestoreStatus, RestoreStep, RestoreView } from "./restore-types";
 import { RestoreWorker } from "./worker";
+import { MAX_ATTEMPTS, MISSED_BEATS } from "./claim";
+import { getSettings } from "../settings";
 import { regionHealth } from "./preflight";
 
 export * from "./restore-types";
@@ -69,6 +71,14 @@ export function toRestoreView(
     targetState: extra.targetState,
     resumedAt: r.resumedAt?.toISOString() ?? null,
     resumedBy: r.resumedBy,
+    worker: {
+      heartbeatAt: r.heartbeatAt?.toISOString() ?? null,
+      attempts: r.attempts,
+      maxAttempts: MAX_ATTEMPTS,
+      lostAt: r.workerLostAt?.toISOString() ?? null,
+      lostAfterMs: getSettings().STANDFAST_JOB_HEARTBEAT * MISSED_BEATS,
+    },
+    asOf: new Date().toISOString(),
   };
 }
 

@@ -12,6 +12,7 @@ import type { Stores } from "../backups/registry";
 import type { Manifest } from "../backups/manifest";
 import { tables, type Db } from "../db";
 import { conflict, invalidState, notFound, validationError } from "../errors";
+import { readServiceForUpdate, restoreTargetRefusal } from "../control-plane/restore-target";
 import { bumpEstateVersion } from "../estate/sync";
 import { EDITIONS, type Edition } from "../estate/types";
 import { parseOrThrow } from "../validation";
@@ -161,6 +162,13 @@ export async function requestRestore(
     }
     try {
       return await ctx.db.transaction(async (tx) => {
+        // The world may have changed since the pre-flight read it (another restore created and
+        // resumed this target meanwhile): check again, under the lock every writer of it takes.
+        const refusal = restoreTargetRefusal(
+          input.target,
+          await readServiceForUpdate(tx, input.target),
+        );
+        if (refusal) throw invalidState(`${refusal}. Nothing was changed.`);
         const [row] = await tx
           .insert(restores)
           .values({
@@ -264,14 +272,14 @@ export async function resumeService(ctx: Ctx, id: string) {
     if (open.length)
       throw invalidState(`Tick the checklist first: ${open.map((c) => c.text).join("; ")}.`);
     await ctx.db.transaction(async (tx) => {
-      const [service] = await tx
-        .select()
-        .from(services)
-        .where(eq(services.id, row.target))
-        .for("update");
-      if (!service || service.state !== "suspended")
+      const service = await readServiceForUpdate(tx, row.target);
+      if (!service || service.retiredAt || service.state !== "suspended")
         throw invalidState(
-          `${row.target} is ${service?.state ?? "gone"}: only a suspended service can be resumed.`,
+          `${row.target} is ${service?.retiredAt ? "deleted" : (service?.state ?? "gone")}: only a suspended service can be resumed.`,
+        );
+      if (service.restoreId !== row.id)
+        throw invalidState(
+          `${row.target} was replaced by a later restore since this one: resume it from that restore.`,
         );
       const now = new Date();
       await tx
@@ -298,11 +306,7 @@ export async function deleteFailedService(ctx: Ctx, serviceId: string) {
   return auditRefusals(ctx, "services.delete", serviceId, async () => {
     requireRole(ctx.actor, "operator", "Deleting a failed service");
     await ctx.db.transaction(async (tx) => {
-      const [service] = await tx
-        .select()
-        .from(services)
-        .where(eq(services.id, serviceId))
-        .for("update");
+      const service = await readServiceForUpdate(tx, serviceId);
       if (!service || service.retiredAt) throw notFound(`Service "${serviceId}"`);
       if (service.state !== "restore_failed")
         throw invalidState(

@@ -59,4 +59,19 @@ export type RestoreView = {
   targetState: string | null;
   resumedAt: string | null;
   resumedBy: string | null;
+  worker: RestoreWorkerView;
+  /** The server's time when this view was read: the browser's ages are counted from it. */
+  asOf: string;
+};
+
+/** Who runs the restore, and whether it is still heard from. */
+export type RestoreWorkerView = {
+  /** The running worker's last heartbeat. */
+  heartbeatAt: string | null;
+  attempts: number;
+  maxAttempts: number;
+  /** When a worker running it was last found lost, and the job queued to resume. */
+  lostAt: string | null;
+  /** A worker silent this long counts as lost. */
+  lostAfterMs: number;
 };

@@ -61,6 +61,11 @@ export const SettingsSchema = z
     STANDFAST_BACKUP_RPO: duration("24h", 3_600_000, 30 * 86_400_000).default(86_400_000),
     /** How often the backup worker looks for due and queued backups. */
     STANDFAST_BACKUP_TICK: duration("5s", 200, 300_000).default(5_000),
+    /**
+     * How often a running backup or restore proves its worker alive; after two silent beats any
+     * instance takes the job over (a restore resumes from its step, a backup is failed).
+     */
+    STANDFAST_JOB_HEARTBEAT: duration("5s", 100, 60_000).default(5_000),
     STANDFAST_PUBLIC_URL: z
       .url({
         protocol: /^https?$/,

@@ -59,6 +59,8 @@ export default async function RestorePage({ params }: Props) {
             progress: restore.progress,
             error: restore.error,
             log: restore.log,
+            worker: restore.worker,
+            asOf: restore.asOf,
           }}
         />
       </Panel>
