@@ -57,6 +57,25 @@ const config = [
     rules: { "@typescript-eslint/no-explicit-any": "off" },
   },
   {
+    // The suite's own `test` scans every response for secrets: specs take it from ./support.
+    files: ["e2e/**/*.spec.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          paths: [
+            {
+              name: "@playwright/test",
+              importNames: ["test", "expect"],
+              message:
+                "Import test and expect from ./support: its test scans responses for secrets.",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // The web layer talks to the domain through each module's index, never to the store itself.
     files: ["app/**", "components/**"],
     rules: {

@@ -1,5 +1,6 @@
 import fs from "node:fs";
 import path from "node:path";
+import { redactText } from "../lib/control-plane/secrets";
 import { parseCommand, USAGE, UsageError, type Command } from "./args";
 import { runBackupCommand } from "./backup-run";
 
@@ -133,13 +134,14 @@ async function run(command: Command): Promise<string> {
   }
 }
 
+// What the app answers is masked already; this keeps a secret out of a terminal or a CI log anyway.
 try {
-  console.log(await run(parseCommand(process.argv.slice(2))));
+  console.log(redactText(await run(parseCommand(process.argv.slice(2)))));
 } catch (error) {
   if (error instanceof UsageError) {
-    console.error(`${error.message}\n\n${USAGE}`);
+    console.error(`${redactText(error.message)}\n\n${USAGE}`);
     process.exit(2);
   }
-  console.error(`standfast: ${(error as Error).message}`);
+  console.error(`standfast: ${redactText((error as Error).message)}`);
   process.exit(1);
 }

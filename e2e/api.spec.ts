@@ -1,6 +1,6 @@
-import { expect, test, type APIResponse } from "@playwright/test";
+import type { APIResponse } from "@playwright/test";
 import { ADMIN_TOKEN } from "./env";
-import { clearFaults, expectAllOperational, injectFault } from "./support";
+import { clearFaults, expectAllOperational, injectFault, expect, test } from "./support";
 
 const STATUSES = [
   "operational",

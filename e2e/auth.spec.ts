@@ -1,5 +1,6 @@
-import { expect, test, type Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
 import { ADMIN_TOKEN, OIDC_NAME } from "./env";
+import { expect, test } from "./support";
 
 const DEMO = {
   viewer: { email: "viewer@demo.standfast.test", password: "viewer-demo-password" },

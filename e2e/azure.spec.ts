@@ -1,6 +1,6 @@
 import fs from "node:fs";
 import path from "node:path";
-import { expect, test, type Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
 import {
   RECORDED_HEALTH,
   RECORDED_STORE,
@@ -10,7 +10,7 @@ import {
   type AzureFixtureServer,
 } from "../lib/testing/azure-fixtures";
 import { SPARE_PORT } from "./env";
-import { board, startApp, tempDataDir, type App } from "./support";
+import { board, startApp, tempDataDir, type App, expect, test } from "./support";
 
 /**
  * The whole app reads an estate from "Azure": the recorded responses served over https on

@@ -1,6 +1,6 @@
-import { expect, test, type Browser, type Page } from "@playwright/test";
+import type { Browser, Page } from "@playwright/test";
 import { ADMIN_TOKEN } from "./env";
-import { signInAs } from "./support";
+import { signInAs, expect, test } from "./support";
 
 const auth = { authorization: `Bearer ${ADMIN_TOKEN}` };
 

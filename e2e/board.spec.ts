@@ -1,4 +1,3 @@
-import { expect, test } from "@playwright/test";
 import {
   board,
   clearFaults,
@@ -9,6 +8,8 @@ import {
   luminance,
   regionShownBy,
   visibleTip,
+  expect,
+  test,
 } from "./support";
 
 const REGIONS = ["West Europe", "North Europe", "East US", "West US", "Southeast Asia"];

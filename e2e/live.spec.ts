@@ -1,4 +1,3 @@
-import { expect, test } from "@playwright/test";
 import {
   board,
   clearFaults,
@@ -9,6 +8,8 @@ import {
   injectFault,
   markWindow,
   visibleTip,
+  expect,
+  test,
 } from "./support";
 
 test.beforeEach(async ({ request }) => {

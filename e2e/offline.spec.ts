@@ -1,5 +1,4 @@
 import fs from "node:fs";
-import { expect, test } from "@playwright/test";
 import { SPARE_PORT } from "./env";
 import {
   board,
@@ -8,6 +7,8 @@ import {
   markWindow,
   startApp,
   tempDataDir,
+  expect,
+  test,
 } from "./support";
 
 test("when the server cannot be reached, the board says so and recovers without a reload", async ({

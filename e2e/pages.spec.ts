@@ -1,10 +1,11 @@
-import { expect, test } from "@playwright/test";
 import {
   board,
   clearFaults,
   expectAllOperational,
   expectComponentStatus,
   injectFault,
+  expect,
+  test,
 } from "./support";
 
 test.beforeEach(async ({ request }) => {

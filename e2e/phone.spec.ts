@@ -1,5 +1,11 @@
-import { expect, test } from "@playwright/test";
-import { board, expectAllOperational, hiddenFromSight, regionShownBy } from "./support";
+import {
+  board,
+  expectAllOperational,
+  hiddenFromSight,
+  regionShownBy,
+  expect,
+  test,
+} from "./support";
 
 test.use({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
 

@@ -1,8 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
-import { expect, test } from "@playwright/test";
 import { SPARE_PORT } from "./env";
-import { startApp, tempDataDir, type App } from "./support";
+import { startApp, tempDataDir, type App, expect, test } from "./support";
 
 test.describe("a board that is not public (STANDFAST_PUBLIC_BOARD=off)", () => {
   let dataDir = "";

@@ -1,6 +1,6 @@
-import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
+import type { APIRequestContext, Page } from "@playwright/test";
 import { ADMIN_TOKEN } from "./env";
-import { expectAllOperational, signInAs } from "./support";
+import { expectAllOperational, signInAs, expect, test } from "./support";
 
 const auth = { authorization: `Bearer ${ADMIN_TOKEN}` };
 

@@ -3,8 +3,53 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { expect, type APIRequestContext, type Locator, type Page } from "@playwright/test";
+import {
+  test as base,
+  expect,
+  type APIRequestContext,
+  type Locator,
+  type Page,
+} from "@playwright/test";
 import { ADMIN_TOKEN, APP_ENV } from "./env";
+import {
+  beginScan,
+  describeFindings,
+  endScan,
+  patchRequestClass,
+  type SecretScan,
+} from "./secret-scan";
+
+/**
+ * The suite's `test`: every spec imports it from here. Each test's responses (pages, RSC payloads,
+ * server actions, API calls) are scanned for the demo estate's secrets; a test that received one
+ * fails, naming the URL.
+ */
+export const test = base.extend<{ secretScan: SecretScan }>({
+  secretScan: [
+    async ({ browser }, provide) => {
+      const scan = beginScan(browser);
+      await provide(scan);
+      await scan.settle();
+      endScan();
+      if (scan.findings.length)
+        throw new Error(
+          `Secrets left the server in these responses:\n${describeFindings(scan.findings)}`,
+        );
+    },
+    { auto: true },
+  ],
+  context: async ({ context, secretScan }, provide) => {
+    secretScan.watchContext(context);
+    await provide(context);
+    // Read the bodies of responses already received before the context closes.
+    await secretScan.settle();
+  },
+  request: async ({ request, secretScan: _ }, provide) => {
+    patchRequestClass(request);
+    await provide(request);
+  },
+});
+export { expect };
 
 const auth = { authorization: `Bearer ${ADMIN_TOKEN}` };
 

@@ -82,7 +82,7 @@ export async function boot(): Promise<Runtime> {
   log.info(
     `backup stores: ${stores
       .list()
-      .map((s) => `${s.id} (${s.label})`)
+      .map((s) => `${s.id} (${s.label}${"root" in s ? ` in ${s.root}` : ""})`)
       .join(", ")}`,
   );
   await ensureConfigurations(database.db, { demo: estate.demo });

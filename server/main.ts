@@ -1,10 +1,12 @@
 import { createServer, type IncomingHttpHeaders } from "node:http";
 import next from "next";
 import { mayReadBoardWith, setClientAddress, trustedProxyList } from "../lib/auth";
-import { logger } from "../lib/log";
+import { guardConsole, logger } from "../lib/log";
 import { boot, isConfigurationError, type Runtime } from "./boot";
 import { createFastRoutes } from "./fast-routes";
 
+// Before anything prints: no secret reaches the server's output, whoever prints it.
+guardConsole();
 const log = logger("standfast");
 
 async function main() {

@@ -5,6 +5,7 @@ import { getDb, tables, type Db } from "../db";
 import { parseOrThrow } from "../validation";
 import type { Actor } from "../auth/roles";
 import { isDomainError } from "../errors";
+import { redactSecrets, redactText } from "../control-plane/secrets";
 
 export type AuditEntry = {
   actor: Actor;
@@ -16,16 +17,20 @@ export type AuditEntry = {
   detail?: string | null;
 };
 
-/** Appends one audit row. Call it with the write's own transaction so both land or neither does. */
+/**
+ * Appends one audit row. Call it with the write's own transaction so both land or neither does.
+ * Secrets are masked on the way in (a guard: callers summarise their input without them), since
+ * the log is append-only and every admin reads it.
+ */
 export async function recordAudit(db: Db, entry: AuditEntry): Promise<void> {
   await db.insert(tables.auditLog).values({
     actorKind: entry.actor.kind,
     actorId: entry.actor.id,
     action: entry.action,
-    target: entry.target ?? null,
-    input: entry.input ?? null,
+    target: entry.target == null ? null : redactText(entry.target),
+    input: entry.input == null ? null : redactSecrets(entry.input),
     outcome: entry.outcome,
-    detail: entry.detail ?? null,
+    detail: entry.detail == null ? null : redactText(entry.detail),
   });
 }
 
@@ -114,10 +119,11 @@ export async function listAudit(
       actorKind: r.actorKind,
       actorId: r.actorId,
       action: r.action,
-      target: r.target,
-      input: (r.input as Record<string, unknown> | null) ?? null,
+      // Rows written before the guard existed are masked as they are read.
+      target: r.target === null ? null : redactText(r.target),
+      input: redactSecrets((r.input as Record<string, unknown> | null) ?? null),
       outcome: r.outcome,
-      detail: r.detail,
+      detail: r.detail === null ? null : redactText(r.detail),
     })),
     total: n,
     page: q.page,

@@ -60,9 +60,9 @@ export type BackupRow = {
 
 export type BackupLogEntry = { at: string; level: "info" | "error"; message: string };
 
+/** Where the archive is shows as its store and region (BackupRow); its file path or URL never leaves the server. */
 export type BackupDetail = BackupRow & {
   sha256: string | null;
-  location: string | null;
   manifest: Manifest | null;
   notIncluded: readonly string[];
   log: BackupLogEntry[];

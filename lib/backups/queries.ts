@@ -21,6 +21,7 @@ import {
 import { NOT_INCLUDED, type Manifest } from "./manifest";
 import type { Stores } from "./registry";
 import type { BackupRecord } from "./runner";
+import { storeLabelFor, withoutStorePaths } from "./store-view";
 
 const { backups, backupSchedules, regions, services } = tables;
 
@@ -61,18 +62,27 @@ export function parseBackupQuery(params: Record<string, string | undefined>): Ba
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
+/** A backup as viewers see it: its store and region, never the archive's file path or URL. */
 export function toBackupRow(
   r: BackupRecord,
   names: { stores: Stores; regions: Map<string, string> },
 ): BackupRow {
+  const store = names.stores.get(r.storeId);
+  const storeLabel = store ? storeLabelFor(store) : r.storeId;
+  const regionName = names.regions.get(r.region) ?? r.region;
+  const clean = (text: string) =>
+    withoutStorePaths(text, names.stores, {
+      location: r.location,
+      shownAs: `${storeLabel}, ${regionName}`,
+    });
   return {
     id: r.id,
     name: r.name,
     serviceId: r.serviceId,
     storeId: r.storeId,
-    storeLabel: names.stores.get(r.storeId)?.label ?? r.storeId,
+    storeLabel,
     region: r.region,
-    regionName: names.regions.get(r.region) ?? r.region,
+    regionName,
     trigger: r.trigger as BackupRow["trigger"],
     status: r.status as BackupRow["status"],
     checksum: r.checksum as BackupRow["checksum"],
@@ -82,7 +92,7 @@ export function toBackupRow(
     durationMs: r.startedAt && r.finishedAt ? r.finishedAt.getTime() - r.startedAt.getTime() : null,
     sizeBytes: r.sizeBytes,
     progress: r.status === "running" ? (r.progress ?? 0) : null,
-    error: r.error,
+    error: r.error === null ? null : clean(r.error),
     requestedBy: r.requestedBy,
   };
 }
@@ -174,13 +184,17 @@ export async function getBackup(db: Db, id: string, stores: Stores): Promise<Bac
     operation = toOperationRows(ops, await goodBackups(db, [row.serviceId]))[0] ?? null;
   }
   const manifest = (row.manifest as Manifest | null) ?? null;
+  const view = toBackupRow(row, { stores, regions: await regionNames(db) });
+  const shownAs = `${view.storeLabel}, ${view.regionName}`;
   return {
-    ...toBackupRow(row, { stores, regions: await regionNames(db) }),
+    ...view,
     sha256: row.sha256,
-    location: row.location,
     manifest,
     notIncluded: manifest?.notIncluded ?? NOT_INCLUDED,
-    log: (row.log as BackupDetail["log"]) ?? [],
+    log: ((row.log as BackupDetail["log"]) ?? []).map((e) => ({
+      ...e,
+      message: withoutStorePaths(e.message, stores, { location: row.location, shownAs }),
+    })),
     operation,
   };
 }
@@ -253,7 +267,7 @@ export async function storeOptions(db: Db, stores: Stores): Promise<StoreOption[
   const estate = await readEstate(db);
   return stores.list().map((s) => ({
     id: s.id,
-    label: s.label,
+    label: storeLabelFor(s),
     kind: s.kind,
     regions: estate.regions,
   }));

@@ -6,6 +6,7 @@
  */
 import { and, eq, inArray, lt, sql } from "drizzle-orm";
 import { tables, queryRows, type Db } from "../db";
+import { logger } from "../log";
 import { readConfiguration, summarise } from "../control-plane";
 import type { Edition } from "../estate/types";
 import { encodeArchive, verifyArchive } from "./archive";
@@ -16,6 +17,7 @@ import type { Stores } from "./registry";
 import type { Manifest } from "./manifest";
 
 const { backups, services, backupSchedules } = tables;
+const serverLog = logger("backups");
 export type BackupRecord = typeof backups.$inferSelect;
 
 const entry = (message: string, level: BackupLogEntry["level"] = "info"): BackupLogEntry => ({
@@ -121,7 +123,10 @@ export async function runBackup(
       },
     });
     await pending;
-    await log(db, row.id, entry(`written to ${written.location}`), { progress: 0.9 });
+    // The log is shown to viewers: it names the store and region, not the file or URL.
+    await log(db, row.id, entry(`written to store ${store.id}, region ${row.region}`), {
+      progress: 0.9,
+    });
 
     const back = await store.read(row.region, row.name);
     const verified = verifyArchive(back);
@@ -142,6 +147,8 @@ export async function runBackup(
     });
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
+    // The full reason, server paths included, for whoever runs the server; views show the store's name.
+    serverLog.warn(`backup ${row.name} failed: ${message}`);
     const finishedAt = now();
     await log(db, row.id, entry(`failed: ${message}`, "error"), {
       status: "failed",

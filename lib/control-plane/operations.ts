@@ -112,9 +112,12 @@ export function applyOperation(
       return {
         configuration: c,
         summary: `SSL certificate ${c.sslCertificate.subject} replaced; expires ${expiresAt.slice(0, 10)}`,
+        // What changed, by thumbprint: the key and password themselves stay in the configuration.
         detail: {
           before: { thumbprint: before.thumbprint, expiresAt: before.expiresAt },
           after: { thumbprint: c.sslCertificate.thumbprint, expiresAt },
+          privateKeyReplaced: true,
+          passwordChanged: true,
         },
       };
     }

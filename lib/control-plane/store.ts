@@ -12,6 +12,7 @@ import { parseOrThrow } from "../validation";
 import { ServiceConfiguration } from "./configuration";
 import { demoConfiguration } from "./demo-config";
 import { applyOperation, OperationInput } from "./operations";
+import { redactSecrets, redactText } from "./secrets";
 import type { Edition } from "../estate/types";
 
 const { services, serviceConfigurations, managementOperations } = tables;
@@ -117,6 +118,8 @@ export async function runOperation(
         .where(eq(serviceConfigurations.serviceId, serviceId));
       if (!current) throw notFound(`The configuration of "${serviceId}"`);
       const applied = applyOperation(current.configuration as ServiceConfiguration, input, now);
+      // The record and the audit row say what changed; a secret in them would be read by every viewer.
+      const summary = redactText(applied.summary);
       const configuration = ServiceConfiguration.parse(applied.configuration);
       const version = current.version + 1;
       await tx
@@ -136,8 +139,8 @@ export async function runOperation(
         .values({
           serviceId,
           kind: input.kind,
-          summary: applied.summary,
-          detail: applied.detail,
+          summary,
+          detail: redactSecrets(applied.detail),
           actorKind: ctx.actor.kind,
           actorId: ctx.actor.id,
           actorName: ctx.actor.name,
@@ -149,7 +152,7 @@ export async function runOperation(
         actor: ctx.actor,
         action: "control-plane.operation",
         target: serviceId,
-        input: { kind: input.kind, summary: applied.summary },
+        input: { kind: input.kind, summary },
         outcome: "ok",
       });
       await options.onRecorded?.(tx, operation!);
@@ -158,11 +161,12 @@ export async function runOperation(
   });
 }
 
+/** Recorded operations, newest first, masked: rows imported from elsewhere may carry a secret. */
 export async function listOperations(
   db: Db,
   options: { serviceIds?: string[]; since?: Date; limit?: number } = {},
 ): Promise<RecordedOperation[]> {
-  return db
+  const rows = await db
     .select()
     .from(managementOperations)
     .where(
@@ -175,6 +179,11 @@ export async function listOperations(
     )
     .orderBy(desc(managementOperations.at))
     .limit(options.limit ?? 1_000);
+  return rows.map((r) => ({
+    ...r,
+    summary: redactText(r.summary),
+    detail: redactSecrets(r.detail),
+  }));
 }
 
 /** Operations seen elsewhere (Azure's activity log): recorded once each, by their external id. */
@@ -196,7 +205,7 @@ export async function importOperations(
       rows.map((r) => ({
         serviceId: r.serviceId,
         kind: r.kind,
-        summary: r.summary,
+        summary: redactText(r.summary),
         actorKind: "external",
         actorId: r.actor,
         actorName: r.actor,

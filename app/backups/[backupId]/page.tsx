@@ -95,15 +95,13 @@ export default async function BackupPage({ params }: Props) {
       <div className="grid gap-4 md:grid-cols-2">
         <Panel id="facts" title="Backup">
           <dl className="text-sm">
-            <Row term="Stored in">
-              {backup.regionName} · {backup.storeLabel}
+            <Row term="Region">
+              <span data-testid="backup-region">
+                {backup.regionName} ({backup.region})
+              </span>
             </Row>
-            <Row term="Location">
-              {backup.location ? (
-                <code className="font-mono text-xs break-all">{backup.location}</code>
-              ) : (
-                "not written"
-              )}
+            <Row term="Store">
+              <span data-testid="backup-store">{backup.storeLabel}</span>
             </Row>
             <Row term="Size">{backup.sizeBytes === null ? "–" : formatBytes(backup.sizeBytes)}</Row>
             <Row term="Started">

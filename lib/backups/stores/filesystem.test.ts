@@ -154,7 +154,7 @@ describe("filesystem store", () => {
       "contoso-edi-20261124-184500z.sfbackup",
     ]);
     expect(fs.statSync(location).mode & 0o777).toBe(0o600);
-    expect(store.label).toBe(`folder ${root}`);
+    expect(store.label).toBe("Local folder (local)");
   });
 
   it("never replaces an archive that appears while it is writing", async () => {
@@ -208,7 +208,7 @@ describe("filesystem store", () => {
     const error = await refusal(store.probe("westeurope"));
     expect(error.code).toBe("unreachable");
     expect(error.message).toBe(
-      `folder ${root}: ${root} does not exist: create it, or point the store's root at a folder that does (ENOENT)`,
+      `Local folder (nas): ${root} does not exist: create it, or point the store's root at a folder that does (ENOENT)`,
     );
     expect((await refusal(store.read("westeurope", "x"))).code).toBe("unreachable");
     expect(fs.existsSync(root)).toBe(false);
@@ -228,7 +228,7 @@ describe("filesystem store", () => {
       new FilesystemStore({ id: "local", root: file }).probe("westeurope"),
     );
     expect(error.message).toBe(
-      `folder ${file}: the root ${file} is a file, not a folder: point root at a folder`,
+      `Local folder (local): the root ${file} is a file, not a folder: point root at a folder`,
     );
   });
 

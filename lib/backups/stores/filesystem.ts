@@ -45,7 +45,8 @@ export class FilesystemStore implements BackupStore {
       throw new StoreError("invalid", `root ${options.root} is not an absolute path`);
     this.id = options.id;
     this.root = path.normalize(options.root);
-    this.label = options.label ?? `folder ${this.root}`;
+    // People see the label (pages, API, verdicts): it names the store, never the server's folder.
+    this.label = options.label ?? `Local folder (${this.id})`;
     this.createRoot = options.createRoot ?? false;
     this.chunkSize = Math.max(1, options.chunkSize ?? MiB);
   }
