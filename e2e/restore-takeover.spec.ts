@@ -1,8 +1,16 @@
 import { randomBytes, randomUUID } from "node:crypto";
-import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
+import type { APIRequestContext, Page } from "@playwright/test";
 import pg from "pg";
 import { ADMIN_TOKEN, SECOND_SPARE_PORT, SPARE_PORT } from "./env";
-import { DEMO_ACCOUNTS, expectAllOperational, startApp, tempDataDir, type App } from "./support";
+import {
+  DEMO_ACCOUNTS,
+  expect,
+  expectAllOperational,
+  startApp,
+  tempDataDir,
+  test,
+  type App,
+} from "./support";
 
 const PG_URL =
   process.env.STANDFAST_TEST_PG_URL || "postgres://standfast:standfast@127.0.0.1:5432/postgres";

@@ -12,6 +12,7 @@ import { parsePayload } from "./archive";
 import { verifyAgainstRecord } from "./archive-record";
 import type { Manifest } from "./manifest";
 import type { Stores } from "./registry";
+import { withoutStorePaths } from "./store-view";
 import type { BackupRecord } from "./runner";
 
 const { backups } = tables;
@@ -40,13 +41,16 @@ async function inspectArchive(row: BackupRecord, stores: Stores): Promise<Inspec
         message: `archive ${row.name} is missing from ${store.label}`,
         mark: { checksum: "missing", log: "verification: the archive is missing from its store" },
       };
-    return { ok: false, message: `could not read the archive: ${e.message}` };
+    return {
+      ok: false,
+      message: `could not read the archive: ${withoutStorePaths(e.message, stores)}`,
+    };
   }
   try {
     const { manifest, payloadOffset } = verifyAgainstRecord(bytes, row);
     return {
       ok: true,
-      message: `archive ${row.name} verified: size, checksum and manifest match the backup's record`,
+      message: `archive ${row.name} verified: checksum matches (size, payload SHA-256 and manifest as recorded when it was taken)`,
       mark: { checksum: "verified", log: "verification: checksum matches" },
       verified: { manifest, payload: bytes.subarray(payloadOffset) },
     };

@@ -2,6 +2,7 @@ import "server-only";
 import { desc, eq } from "drizzle-orm";
 import type { Actor, Ctx } from "../auth";
 import { getStores } from "../backups/registry";
+import { withoutStorePaths } from "../backups/store-view";
 import { getDb, tables, type Db } from "../db";
 import { getBoard } from "../health";
 import {
@@ -65,8 +66,12 @@ export function toRestoreView(
     requestedBy: r.requestedBy,
     requestedAt: r.requestedAt.toISOString(),
     finishedAt: r.finishedAt?.toISOString() ?? null,
-    error: r.error,
-    log: r.log as RestoreView["log"],
+    // A failure can quote a store's message, which may name a server folder or a secret.
+    error: r.error === null ? null : withoutStorePaths(r.error, getStores()),
+    log: (r.log as RestoreView["log"]).map((l) => ({
+      ...l,
+      message: withoutStorePaths(l.message, getStores()),
+    })),
     checklist: r.checklist as RestoreView["checklist"],
     targetState: extra.targetState,
     resumedAt: r.resumedAt?.toISOString() ?? null,
