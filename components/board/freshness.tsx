@@ -10,19 +10,18 @@ import { useNow } from "./use-now";
 export function Freshness({
   view,
   receivedAt,
-  error,
+  unreachable,
   onRefresh,
   refreshing,
 }: {
   view: LiveBoard;
   receivedAt: number | null;
-  error: boolean;
+  unreachable: boolean;
   onRefresh: () => void;
   refreshing: boolean;
 }) {
   const now = useNow();
   const age = now !== null && receivedAt !== null ? Math.max(0, now - receivedAt) : null;
-  const late = age !== null && age > 2 * view.refreshMs + 2_000;
   const beatAge =
     view.poller.lastBeatAt && now !== null ? now - Date.parse(view.poller.lastBeatAt) : null;
   return (
@@ -44,13 +43,23 @@ export function Freshness({
           {refreshing ? "Refreshing…" : "Refresh now"}
         </button>
       </div>
-      {(error || late) && (
+      {unreachable && (
         <p
           role="alert"
           className="rounded-md border border-red-600/50 bg-red-50 px-3 py-2 text-sm font-medium text-red-900 dark:bg-red-950/50 dark:text-red-100"
         >
-          Cannot reach Standfast{age !== null ? `: showing data from ${formatAge(age)} ago` : ""}.
-          Retrying every {formatAge(view.refreshMs)}. Statuses may have changed since.
+          Cannot reach Standfast. Retrying every {formatAge(view.refreshMs)}. Statuses may have
+          changed since; each turns Unknown once its data is older than its staleness limit.
+        </p>
+      )}
+      {view.store.unreachableSince && (
+        <p
+          role="alert"
+          className="rounded-md border border-zinc-500/50 bg-zinc-100 px-3 py-2 text-sm font-medium text-zinc-900 dark:bg-zinc-900 dark:text-zinc-100"
+        >
+          Standfast cannot read its status store since {view.store.unreachableSince.slice(11, 19)}{" "}
+          UTC: showing the data it read at {view.store.readAt.slice(11, 19)} UTC, aged as time
+          passes.
         </p>
       )}
       {!view.poller.running && (

@@ -8,6 +8,10 @@ import type {
 } from "../estate/types";
 import type { OverallIndicator, Status } from "./vocabulary";
 
+// The pure rules the browser shares with the server, from this client-safe entry.
+export { ageLiveBoard } from "./board-age";
+export { isServing } from "./board-rollup";
+
 export type BoardComponent = {
   id: string;
   name: string;
