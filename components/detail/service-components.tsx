@@ -57,7 +57,7 @@ export function ServiceComponents({ view }: { view: ServiceView }) {
             ) : (
               <StatusLabel status={c.status} className="font-medium" />
             )}
-            {c.instances && (
+            {c.instances && !c.serviceState && (
               <span className="ml-2 text-xs text-zinc-600 tabular-nums dark:text-zinc-400">
                 {c.instances.up}/{c.instances.total} instances up
               </span>
