@@ -60,7 +60,7 @@ export function Board({
       <OverallBanner view={view} now={now} unreachable={unreachable} />
       <Freshness
         view={view}
-        receivedAt={live.receivedAt}
+        now={tick === null ? null : now}
         unreachable={unreachable}
         onRefresh={live.refresh}
         refreshing={live.pendingSince !== null}

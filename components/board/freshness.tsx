@@ -1,36 +1,34 @@
 "use client";
 import type { LiveBoard } from "@/lib/health/board-types";
 import { formatAge } from "@/lib/time/duration";
-import { useNow } from "./use-now";
 
 /**
- * "Updated N s ago", and the warnings that keep the board honest: the server cannot be reached,
- * or the health checks themselves have stopped.
+ * "Updated N s ago" (since the data was read, on the server's clock; `now` is null until
+ * hydrated), and the warnings that keep the board honest: the server cannot be reached, it cannot
+ * read its status store, or the health checks themselves have stopped.
  */
 export function Freshness({
   view,
-  receivedAt,
+  now,
   unreachable,
   onRefresh,
   refreshing,
 }: {
   view: LiveBoard;
-  receivedAt: number | null;
+  now: number | null;
   unreachable: boolean;
   onRefresh: () => void;
   refreshing: boolean;
 }) {
-  const now = useNow();
-  const age = now !== null && receivedAt !== null ? Math.max(0, now - receivedAt) : null;
+  const readAt = view.store.readAt;
+  const age = now === null ? null : now - Date.parse(readAt);
   const beatAge =
     view.poller.lastBeatAt && now !== null ? now - Date.parse(view.poller.lastBeatAt) : null;
   return (
     <div className="space-y-2">
       <div className="flex flex-wrap items-center gap-3 text-sm text-zinc-600 dark:text-zinc-400">
         <span aria-live="off" data-testid="updated">
-          {age === null
-            ? `Updated ${view.generatedAt.slice(11, 19)} UTC`
-            : `Updated ${formatAge(age)} ago`}
+          {age === null ? `Updated ${readAt.slice(11, 19)} UTC` : `Updated ${formatAge(age)} ago`}
         </span>
         <span aria-hidden="true">·</span>
         <span>refreshes every {formatAge(view.refreshMs)}</span>

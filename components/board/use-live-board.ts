@@ -5,8 +5,6 @@ import { learnServerClock } from "./server-clock";
 
 type LiveState = {
   data: LiveBoard;
-  /** This browser's time of the last board received; null until the first refresh. */
-  receivedAt: number | null;
   /** Whether the last request failed (no answer, or not 200). */
   failed: boolean;
   /** When the request in flight was sent, for telling a hung server from a slow one. */
@@ -21,7 +19,6 @@ type LiveState = {
 export function useLiveBoard(initial: LiveBoard): LiveState & { refresh: () => void } {
   const [state, setState] = useState<LiveState>({
     data: initial,
-    receivedAt: null,
     failed: false,
     pendingSince: null,
   });
@@ -41,7 +38,7 @@ export function useLiveBoard(initial: LiveBoard): LiveState & { refresh: () => v
       if (!response.ok) throw new Error(`HTTP ${response.status}`);
       const data = (await response.json()) as LiveBoard;
       learnServerClock(data.generatedAt, askedAt);
-      setState({ data, receivedAt: Date.now(), failed: false, pendingSince: null });
+      setState({ data, failed: false, pendingSince: null });
     } catch {
       setState((s) => ({ ...s, failed: true, pendingSince: null }));
     } finally {
