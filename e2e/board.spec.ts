@@ -39,10 +39,23 @@ test("the board renders the demo estate: services, components, regions and state
   const b = board(page);
   await expect(b.demoBadge).toBeVisible();
   await expect(b.overall).toHaveText("All Systems Operational");
-  await expect(page.getByText("15 of 15 components operational")).toBeVisible();
+  // The suspended service's role instances are counted apart, never as operational.
+  await expect(
+    page.getByText("14 of 15 components operational; 1 in services not serving"),
+  ).toBeVisible();
 
+  // Every region header states its status in words (for screen readers); a region with nothing
+  // monitored says so where everyone sees it, with a neutral mark, never a green tick.
   const headers = page.locator("#board-grid thead th");
-  await expect(headers).toHaveText(["Service and component", ...REGIONS]);
+  await expect(headers).toHaveText([
+    "Service and component",
+    ...REGIONS.map((r) =>
+      r === "North Europe" ? "North Europe nothing monitored" : `${r}: Operational`,
+    ),
+  ]);
+  await expect(b.regionHeader("North Europe").getByText("nothing monitored")).toBeVisible();
+  expect(await iconOf(b.regionHeader("North Europe"))).toBe("#s-none");
+  expect(await iconOf(b.regionHeader("West Europe"))).toBe("#s-operational");
 
   for (const id of SERVICES) {
     const service = b.service(id);
@@ -61,16 +74,27 @@ test("the board renders the demo estate: services, components, regions and state
   // The shared namespace shows under both services that use it.
   await expect(page.locator('a.cell[href="/components/fabrikam-shared-acs"]')).toHaveCount(2);
 
-  // Every cell says its status with a shape and in words, never by colour alone.
+  // Every cell says its status with a shape and in words, never by colour alone; the suspended
+  // service's role instances say its state instead, with a neutral mark.
   const cells = page.locator("a.cell");
   await expect(cells).toHaveCount(16);
+  const suspended = b.cell("fabrikam-eai.roles");
   for (const cell of await cells.all()) {
+    if ((await cell.getAttribute("href")) === "/components/fabrikam-eai.roles") continue;
     const status = (await cell.getAttribute("data-status"))!;
     expect(Object.keys(LABELS)).toContain(status);
     expect(await iconOf(cell), `icon of ${await cell.getAttribute("href")}`).toBeTruthy();
     await expect(cell).toHaveText(new RegExp(`^${LABELS[status]}`));
     await expect(cell).toHaveAccessibleName(new RegExp(`: ${LABELS[status]}`));
   }
+  await expect(suspended).toHaveAttribute("data-state", "suspended");
+  await expect(suspended).toHaveText("Suspended");
+  await expect(suspended).toHaveAccessibleName(
+    /Role instances in West US: Suspended, service not serving; last reading Operational/,
+  );
+  const suspendedIcon = await iconOf(suspended);
+  expect(suspendedIcon).toBeTruthy();
+  expect(suspendedIcon).not.toBe(await iconOf(b.cell("fabrikam-b2b.roles")));
   // Each cell sits in the column of its component's region, under that region's header.
   for (const [id, region] of [
     ["contoso-edi.roles", "West Europe"],

@@ -52,10 +52,11 @@ test("an injected fault shows in its cell without a reload, and clearing it brin
   await expect(service).toContainText("Partial outage");
   await expect(service).toContainText("Role instances partial outage");
   await expect(b.overall).toHaveText("Partial System Outage");
-  await expect(page.getByText(/14 of 15 components operational: 1 partial outage/)).toBeVisible();
-  // The region's header takes the worst status in its column.
+  await expect(page.getByText(/13 of 15 components operational: 1 partial outage/)).toBeVisible();
+  // The region's header takes the worst status in its column, in shape and in words.
   await expect.poll(() => iconOf(b.regionHeader("West Europe"))).not.toBe(regionIcon);
-  expect(await iconOf(b.regionHeader("North Europe"))).toBe(regionIcon);
+  await expect(b.regionHeader("West Europe")).toHaveText("West Europe: Partial outage");
+  expect(await iconOf(b.regionHeader("East US"))).toBe(regionIcon);
   // Nothing else changed.
   await expect(b.cell("fabrikam-b2b.roles")).toHaveAttribute("data-status", "operational");
 
@@ -68,7 +69,7 @@ test("an injected fault shows in its cell without a reload, and clearing it brin
   await expectSameWindow(page);
 });
 
-test("a dependency's outage marks the services that use it as impacted", async ({
+test("a shared dependency's major outage: its services and the banner agree, listed first", async ({
   page,
   request,
 }) => {
@@ -80,12 +81,18 @@ test("a dependency's outage marks the services that use it as impacted", async (
   await injectFault(request, { component: "fabrikam-shared-acs", status: "major_outage" });
   for (const cell of await page.locator('a.cell[href="/components/fabrikam-shared-acs"]').all())
     await expect(cell).toContainText("Major outage");
+  await expect(b.overall).toHaveText("Major System Outage");
   for (const id of ["fabrikam-b2b", "fabrikam-eai"]) {
     const header = b.service(id).locator("tr.grid-svc");
-    await expect(header).toContainText("Degraded");
+    await expect(header).toContainText("Major outage");
     await expect(header).toContainText(/Impacted by access control fabrikam-identity/);
   }
-  await expect(b.overall).toHaveText("Major System Outage");
+  // Problems first: the two impacted services head the board, and the banner names them.
+  await expect(b.services.nth(0)).toHaveAttribute("data-service", "fabrikam-b2b");
+  await expect(b.services.nth(1)).toHaveAttribute("data-service", "fabrikam-eai");
+  await expect(page.locator("section[data-indicator]")).toContainText(
+    "Affected services, listed first below: fabrikam-b2b, fabrikam-eai",
+  );
   await expect(b.service("contoso-edi").locator("tr.grid-svc")).toContainText("Operational");
   await expectSameWindow(page);
 });
@@ -106,8 +113,9 @@ test("a component whose source goes silent turns Unknown, with the age of its la
   await expect(cell).toHaveAttribute("data-status", "unknown");
   await expect(cell).toContainText("Unknown");
   expect(await iconOf(cell)).not.toBe(operationalIcon);
+  // Its name says clock times, which never go out of date; its tooltip says ages, kept ticking.
   await expect(cell).toHaveAccessibleName(
-    /: Unknown; checked \d+ s ago · .*no fresh data for \d+ s/,
+    /: Unknown; checked at \d\d:\d\d:\d\d UTC · .*no fresh data for \d+ s/,
   );
   await cell.hover();
   await expect(visibleTip(page)).toContainText(/checked \d+ s ago · .*no fresh data for \d+ s/);

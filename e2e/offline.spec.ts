@@ -9,13 +9,16 @@ import {
   tempDataDir,
   expect,
   test,
+  visibleTip,
 } from "./support";
 
-test("when the server cannot be reached, the board says so and recovers without a reload", async ({
+test("when the server cannot be reached, the board stops claiming a status, ages its data, and recovers without a reload", async ({
   page,
   request,
 }) => {
   await expectAllOperational(request);
+  // The page's clock, so time can pass the staleness limit (6 s here) without waiting for it.
+  await page.clock.install();
   await page.goto("/");
   const b = board(page);
   await expect(b.overall).toHaveText("All Systems Operational");
@@ -26,11 +29,27 @@ test("when the server cannot be reached, the board says so and recovers without 
   await page.route("**/api/board", (route) => route.abort("connectionrefused"));
   await expect(alert).toBeVisible();
   await expect(alert).toContainText("Retrying every 1 s");
-  // The last data stays on screen, marked as old rather than cleared.
-  await expect(b.cell("contoso-edi.roles")).toBeVisible();
+  await expect(b.overall).toHaveText(
+    /^Cannot reach Standfast: last known status as of \d\d:\d\d:\d\d UTC, \d+ s ago$/,
+  );
+  await expect(page.locator("section[data-indicator]")).toHaveAttribute(
+    "data-indicator",
+    "unreachable",
+  );
+
+  // Time passes with no answer: every cell turns Unknown in place as its data passes its limit.
+  await page.clock.fastForward(15_000);
+  await expect(page.locator('a.cell[data-status="unknown"]')).toHaveCount(16);
+  await expect(page.locator('a.cell[data-status="operational"]')).toHaveCount(0);
+  await expect(b.cell("contoso-edi.roles")).toHaveAccessibleName(/no fresh data for \d+ s/);
+  await expect(b.overall).toHaveText(/^Cannot reach Standfast: .*, (1\d|[2-9]\d) s ago$/);
+  await b.cell("contoso-edi.roles").hover();
+  await expect(visibleTip(page)).toContainText(/checked (1\d|[2-9]\d) s ago/);
 
   await page.unroute("**/api/board");
   await expect(alert).toHaveCount(0);
+  await expect(b.overall).toHaveText("All Systems Operational");
+  await expect(b.cell("contoso-edi.roles")).toHaveAttribute("data-status", "operational");
   await expectSameWindow(page);
 });
 

@@ -256,11 +256,13 @@ describe.each(ENGINES)("fast JSON routes on %s", (engine) => {
         "demo",
         "estateSource",
         "generatedAt",
+        "notServing",
         "overall",
         "poller",
         "refreshMs",
         "regions",
         "services",
+        "store",
       ].sort(),
     );
     expect(board.demo).toBe(true);
@@ -286,7 +288,14 @@ describe.each(ENGINES)("fast JSON routes on %s", (engine) => {
       edition: "premium",
       components: expect.arrayContaining([{ id: "contoso-edi.roles", role: "roles" }]),
     });
-    expect(board.counts).toMatchObject({ partial_outage: 1, unknown: 1, operational: 13 });
+    // fabrikam-eai is suspended: its role instances are counted apart.
+    expect(board.counts).toMatchObject({ partial_outage: 1, unknown: 1, operational: 12 });
+    expect(board.notServing).toBe(1);
+    expect(board.components["fabrikam-eai.roles"]).toMatchObject({
+      serviceState: "suspended",
+      staleAfterMs: expect.any(Number),
+      lastFailure: null,
+    });
   });
 });
 

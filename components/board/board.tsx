@@ -1,19 +1,19 @@
 "use client";
-import { useCallback, useEffect, useState } from "react";
-import useSWR from "swr";
-import type { LiveBoard } from "@/lib/health/board-types";
+import { useCallback, useMemo, useState } from "react";
+import { ageLiveBoard, type LiveBoard } from "@/lib/health/board-types";
+import { describeCell } from "./cell";
 import { Freshness } from "./freshness";
 import { Grid, serviceHasProblem } from "./grid";
 import { GridBehaviour } from "./grid-behaviour";
 import { OverallBanner } from "./overall-banner";
+import { serverNow } from "./server-clock";
+import { useLiveBoard } from "./use-live-board";
+import { useNow } from "./use-now";
 
-async function fetchBoard(url: string): Promise<LiveBoard> {
-  const response = await fetch(url, { headers: { accept: "application/json" } });
-  if (!response.ok) throw new Error(`HTTP ${response.status}`);
-  return response.json();
-}
-
-/** The live board: server-rendered first, then refreshed in place. */
+/**
+ * The live board: server-rendered first, then refreshed in place. Between refreshes, and when the
+ * server cannot be reached, it ages its own copy every second on the server's clock.
+ */
 export function Board({
   initial,
   initialProblemsOnly,
@@ -23,23 +23,13 @@ export function Board({
   initialProblemsOnly: boolean;
   children?: React.ReactNode;
 }) {
-  const { data, error, mutate, isValidating } = useSWR("/api/board", fetchBoard, {
-    fallbackData: initial,
-    refreshInterval: initial.refreshMs,
-    revalidateOnMount: false,
-    revalidateOnFocus: true,
-    dedupingInterval: 1_000,
-    keepPreviousData: true,
-  });
-  const view = data ?? initial;
-  const [receivedAt, setReceivedAt] = useState<number | null>(null);
+  const live = useLiveBoard(initial);
   const [problemsOnly, setProblemsOnly] = useState(initialProblemsOnly);
-
-  // The time this browser last got fresh data, for "updated N s ago".
-  useEffect(() => {
-    // eslint-disable-next-line react-hooks/set-state-in-effect -- the arrival of data is an external event
-    setReceivedAt(Date.now());
-  }, [view]);
+  const tick = useNow();
+  // Until hydrated, the board as the server rendered it; then aged each second.
+  const now =
+    tick === null ? Date.parse(live.data.generatedAt) : serverNow(tick, initial.generatedAt);
+  const view = useMemo(() => ageLiveBoard(live.data, now), [live.data, now]);
 
   const toggle = useCallback(() => {
     setProblemsOnly((on) => {
@@ -51,16 +41,29 @@ export function Board({
     });
   }, []);
 
+  // No answer: the request failed, or has hung well past a refresh.
+  const hung =
+    tick !== null && live.pendingSince !== null && tick - live.pendingSince > 2 * view.refreshMs;
+  const unreachable = live.failed || hung;
+  const describe = useCallback(
+    (id: string) => {
+      const c = view.components[id];
+      const region = view.regions.find((r) => r.id === c?.region);
+      return c ? describeCell(c, region?.name ?? c.region, view.generatedAt, now) : null;
+    },
+    [view, now],
+  );
+
   const problemCount = view.services.filter((s) => serviceHasProblem(view, s)).length;
   return (
     <div className="space-y-4" data-generated-at={view.generatedAt}>
-      <OverallBanner view={view} />
+      <OverallBanner view={view} now={now} unreachable={unreachable} />
       <Freshness
         view={view}
-        receivedAt={receivedAt}
-        error={Boolean(error)}
-        onRefresh={() => void mutate()}
-        refreshing={isValidating}
+        now={tick === null ? null : now}
+        unreachable={unreachable}
+        onRefresh={live.refresh}
+        refreshing={live.pendingSince !== null}
       />
       <div className="flex flex-wrap items-center justify-between gap-3">
         <button
@@ -74,7 +77,7 @@ export function Board({
         </button>
         {children}
       </div>
-      <GridBehaviour>
+      <GridBehaviour describe={describe}>
         <Grid view={view} problemsOnly={problemsOnly} />
       </GridBehaviour>
     </div>

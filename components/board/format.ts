@@ -1,3 +1,4 @@
+import type { ServiceState } from "@/lib/estate/types";
 import { formatAge } from "@/lib/time/duration";
 
 /** "14:02 UTC", or "24 Nov 14:02 UTC" when not today (relative to `ref`). Same on server and client. */
@@ -8,6 +9,10 @@ export function formatUtc(iso: string, ref: string): string {
   const month = d.toLocaleString("en-GB", { month: "short", timeZone: "UTC" });
   return `${d.getUTCDate()} ${month} ${time}`;
 }
+
+/** "Suspended", "Restore failed": a service's state in words. */
+export const stateLabel = (state: ServiceState) =>
+  state.charAt(0).toUpperCase() + state.slice(1).replace(/_/g, " ");
 
 export function ageBetween(fromIso: string | null, toIso: string): string | null {
   if (!fromIso) return null;

@@ -1,37 +1,34 @@
 "use client";
 import type { LiveBoard } from "@/lib/health/board-types";
 import { formatAge } from "@/lib/time/duration";
-import { useNow } from "./use-now";
 
 /**
- * "Updated N s ago", and the warnings that keep the board honest: the server cannot be reached,
- * or the health checks themselves have stopped.
+ * "Updated N s ago" (since the data was read, on the server's clock; `now` is null until
+ * hydrated), and the warnings that keep the board honest: the server cannot be reached, it cannot
+ * read its status store, or the health checks themselves have stopped.
  */
 export function Freshness({
   view,
-  receivedAt,
-  error,
+  now,
+  unreachable,
   onRefresh,
   refreshing,
 }: {
   view: LiveBoard;
-  receivedAt: number | null;
-  error: boolean;
+  now: number | null;
+  unreachable: boolean;
   onRefresh: () => void;
   refreshing: boolean;
 }) {
-  const now = useNow();
-  const age = now !== null && receivedAt !== null ? Math.max(0, now - receivedAt) : null;
-  const late = age !== null && age > 2 * view.refreshMs + 2_000;
+  const readAt = view.store.readAt;
+  const age = now === null ? null : now - Date.parse(readAt);
   const beatAge =
     view.poller.lastBeatAt && now !== null ? now - Date.parse(view.poller.lastBeatAt) : null;
   return (
     <div className="space-y-2">
       <div className="flex flex-wrap items-center gap-3 text-sm text-zinc-600 dark:text-zinc-400">
         <span aria-live="off" data-testid="updated">
-          {age === null
-            ? `Updated ${view.generatedAt.slice(11, 19)} UTC`
-            : `Updated ${formatAge(age)} ago`}
+          {age === null ? `Updated ${readAt.slice(11, 19)} UTC` : `Updated ${formatAge(age)} ago`}
         </span>
         <span aria-hidden="true">·</span>
         <span>refreshes every {formatAge(view.refreshMs)}</span>
@@ -44,13 +41,23 @@ export function Freshness({
           {refreshing ? "Refreshing…" : "Refresh now"}
         </button>
       </div>
-      {(error || late) && (
+      {unreachable && (
         <p
           role="alert"
           className="rounded-md border border-red-600/50 bg-red-50 px-3 py-2 text-sm font-medium text-red-900 dark:bg-red-950/50 dark:text-red-100"
         >
-          Cannot reach Standfast{age !== null ? `: showing data from ${formatAge(age)} ago` : ""}.
-          Retrying every {formatAge(view.refreshMs)}. Statuses may have changed since.
+          Cannot reach Standfast. Retrying every {formatAge(view.refreshMs)}. Statuses may have
+          changed since; each turns Unknown once its data is older than its staleness limit.
+        </p>
+      )}
+      {view.store.unreachableSince && (
+        <p
+          role="alert"
+          className="rounded-md border border-zinc-500/50 bg-zinc-100 px-3 py-2 text-sm font-medium text-zinc-900 dark:bg-zinc-900 dark:text-zinc-100"
+        >
+          Standfast cannot read its status store since {view.store.unreachableSince.slice(11, 19)}{" "}
+          UTC: showing the data it read at {view.store.readAt.slice(11, 19)} UTC, aged as time
+          passes.
         </p>
       )}
       {!view.poller.running && (

@@ -2,13 +2,20 @@
 import { useRouter } from "next/navigation";
 import { useCallback, useState } from "react";
 
-type Tip = { text: string; x: number; y: number } | null;
+type Tip = { id: string; x: number; y: number } | null;
 
 /**
  * Behaviour for the whole grid through delegation, instead of per cell: client-side navigation
- * for its plain links, and one tooltip that shows a cell's description on hover and on focus.
+ * for its plain links, and one tooltip that shows a cell's description on hover and on focus,
+ * kept current while it shows (`describe` changes as the board ages).
  */
-export function GridBehaviour({ children }: { children: React.ReactNode }) {
+export function GridBehaviour({
+  describe,
+  children,
+}: {
+  describe: (componentId: string) => string | null;
+  children: React.ReactNode;
+}) {
   const router = useRouter();
   const [tip, setTip] = useState<Tip>(null);
 
@@ -29,7 +36,7 @@ export function GridBehaviour({ children }: { children: React.ReactNode }) {
     if (!cell) return setTip(null);
     const r = cell.getBoundingClientRect();
     setTip({
-      text: cell.getAttribute("aria-label") ?? "",
+      id: decodeURIComponent(cell.pathname.slice("/components/".length)),
       x: Math.min(r.left, window.innerWidth - 330),
       y: r.bottom + 4,
     });
@@ -53,7 +60,7 @@ export function GridBehaviour({ children }: { children: React.ReactNode }) {
           aria-hidden="true"
           data-testid="cell-tip"
         >
-          {tip.text}
+          {describe(tip.id)}
         </div>
       )}
     </div>

@@ -1,16 +1,37 @@
 import { memo } from "react";
 import { KIND_LABEL } from "@/lib/estate/types";
-import type { BoardService, LiveBoard, LiveComponent } from "@/lib/health/board-types";
+import {
+  isServing,
+  type BoardService,
+  type LiveBoard,
+  type LiveComponent,
+} from "@/lib/health/board-types";
+import { STATUS_LABEL, type Status } from "@/lib/health/vocabulary";
 import { StatusIcon, StatusLabel } from "../status/status-icon";
 import { Cell } from "./cell";
 import { StateBadge } from "./state-badge";
 
-export function serviceHasProblem(view: LiveBoard, s: BoardService): boolean {
-  return (
-    s.status !== "operational" ||
-    s.components.some((l) => view.components[l.id]?.status !== "operational")
-  );
+/** How bad, for putting problems first: outages, then unknown, then planned work. */
+const SEVERITY: Record<Status, number> = {
+  operational: 0,
+  under_maintenance: 1,
+  unknown: 2,
+  degraded_performance: 3,
+  partial_outage: 4,
+  major_outage: 5,
+};
+
+/** A service's worst: its status, its components', and a failed operation (its state). */
+function severity(view: LiveBoard, s: BoardService): number {
+  let worst = SEVERITY[s.status];
+  for (const l of s.components) {
+    const c = view.components[l.id];
+    worst = Math.max(worst, c ? SEVERITY[c.status] : SEVERITY.unknown);
+  }
+  return s.state.endsWith("_failed") ? Math.max(worst, SEVERITY.degraded_performance) : worst;
 }
+
+export const serviceHasProblem = (view: LiveBoard, s: BoardService) => severity(view, s) > 0;
 
 type Region = LiveBoard["regions"][number];
 
@@ -93,7 +114,11 @@ function ServiceBlock({
                 </a>
                 <span className="grid-meta">{`${s.edition}, ${s.units} unit${s.units > 1 ? "s" : ""}, ${regionName}`}</span>
                 <StateBadge state={s.state} />
-                <StatusLabel status={s.status} className="text-xs font-medium" />
+                {isServing(s.state) || s.status !== "operational" ? (
+                  <StatusLabel status={s.status} className="text-xs font-medium" />
+                ) : (
+                  <span className="grid-meta">not serving</span>
+                )}
                 {s.reason && <span className="grid-meta">{s.reason}</span>}
               </div>
             </th>
@@ -112,11 +137,22 @@ function ServiceBlock({
  * service so the browser can skip laying out services that are off screen. At phone width,
  * CSS turns it into a list per service.
  */
-export function Grid({ view, problemsOnly }: { view: LiveBoard; problemsOnly: boolean }) {
+export const Grid = memo(function Grid({
+  view,
+  problemsOnly,
+}: {
+  view: LiveBoard;
+  problemsOnly: boolean;
+}) {
   const regions = view.regions;
-  const services = problemsOnly
-    ? view.services.filter((s) => serviceHasProblem(view, s))
-    : view.services;
+  const watched = new Set<string>();
+  for (const id in view.components) watched.add(view.components[id]!.region);
+  // Problems first, worst first; the estate's order otherwise.
+  const services = view.services
+    .map((s) => ({ s, rank: severity(view, s) }))
+    .filter((x) => !problemsOnly || x.rank > 0)
+    .sort((a, b) => b.rank - a.rank)
+    .map((x) => x.s);
   if (services.length === 0) {
     return (
       <p className="rounded-md border border-zinc-200 p-6 text-center text-zinc-600 dark:border-zinc-800 dark:text-zinc-300">
@@ -140,10 +176,19 @@ export function Grid({ view, problemsOnly }: { view: LiveBoard; problemsOnly: bo
             <th scope="col">Service and component</th>
             {regions.map((r) => (
               <th scope="col" key={r.id}>
-                <span className="inline-flex items-center gap-1.5">
-                  <StatusIcon status={r.status} className="size-3.5" />
-                  {r.name}
-                </span>
+                {watched.has(r.id) ? (
+                  <span className="inline-flex items-center gap-1.5">
+                    <StatusIcon status={r.status} className="size-3.5" />
+                    {r.name}
+                    <span className="sr-only">{`: ${STATUS_LABEL[r.status]}`}</span>
+                  </span>
+                ) : (
+                  // Nothing to judge: never a green tick, and said in words.
+                  <span className="inline-flex items-center gap-1.5">
+                    <StatusIcon status="none" className="size-3.5" />
+                    {r.name} <small className="font-normal">nothing monitored</small>
+                  </span>
+                )}
               </th>
             ))}
           </tr>
@@ -154,4 +199,4 @@ export function Grid({ view, problemsOnly }: { view: LiveBoard; problemsOnly: bo
       ))}
     </section>
   );
-}
+});

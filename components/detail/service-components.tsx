@@ -1,6 +1,8 @@
 import Link from "next/link";
 import { KIND_LABEL } from "@/lib/estate/types";
 import type { ServiceView } from "@/lib/health/history-types";
+import { STATUS_LABEL } from "@/lib/health/vocabulary";
+import { stateLabel } from "../board/format";
 import { StatusLabel } from "../status/status-icon";
 import { whenWithAge } from "./format";
 
@@ -47,8 +49,15 @@ export function ServiceComponents({ view }: { view: ServiceView }) {
             {c.reason && <p className="text-xs text-zinc-600 dark:text-zinc-400">{c.reason}</p>}
           </div>
           <div>
-            <StatusLabel status={c.status} className="font-medium" />
-            {c.instances && (
+            {c.serviceState ? (
+              <span className="font-medium">
+                {stateLabel(c.serviceState)}: not serving; last reading{" "}
+                {STATUS_LABEL[c.status].toLowerCase()}
+              </span>
+            ) : (
+              <StatusLabel status={c.status} className="font-medium" />
+            )}
+            {c.instances && !c.serviceState && (
               <span className="ml-2 text-xs text-zinc-600 tabular-nums dark:text-zinc-400">
                 {c.instances.up}/{c.instances.total} instances up
               </span>
@@ -56,6 +65,12 @@ export function ServiceComponents({ view }: { view: ServiceView }) {
             {c.since && (
               <p className="text-xs text-zinc-600 dark:text-zinc-400">
                 since {whenWithAge(c.since, view.generatedAt)}
+              </p>
+            )}
+            {c.lastFailure && !c.stale && (
+              <p className="text-xs font-medium text-amber-800 dark:text-amber-300">
+                ⚠&#xFE0E; last read failed {whenWithAge(c.lastFailure.at, view.generatedAt)}:{" "}
+                {c.lastFailure.error}
               </p>
             )}
           </div>

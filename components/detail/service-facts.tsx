@@ -26,7 +26,9 @@ export function ServiceFacts({ view }: { view: ServiceView }) {
       <Row term="Units">{s.units}</Row>
       {roles?.instances && (
         <Row term="Instances">
-          {roles.instances.up} of {roles.instances.total} up
+          {roles.serviceState
+            ? `${roles.instances.total}, not serving while ${s.state.replace(/_/g, " ")}`
+            : `${roles.instances.up} of ${roles.instances.total} up`}
         </Row>
       )}
       <Row term="Region">{view.regionName}</Row>

@@ -18,6 +18,7 @@ export function StatusSummary({
   since,
   sinceNote,
   checkedAt,
+  lastFailure,
   generatedAt,
   stale,
 }: {
@@ -26,6 +27,8 @@ export function StatusSummary({
   since: string | null;
   sinceNote?: string;
   checkedAt?: string | null;
+  /** A read that failed after the last good one: said from the first failure, not hidden until stale. */
+  lastFailure?: { at: string; error: string } | null;
   generatedAt: string;
   stale?: boolean;
 }) {
@@ -51,6 +54,12 @@ export function StatusSummary({
             </>
           )}
         </p>
+        {lastFailure && !stale && (
+          <p className="text-sm font-medium">
+            ⚠&#xFE0E; The last read failed {whenWithAge(lastFailure.at, generatedAt)}:{" "}
+            {lastFailure.error}. This status stands until its data is stale.
+          </p>
+        )}
         {stale && (
           <p className="text-sm font-medium">
             The data is stale: this status is unknown until a fresh reading arrives.

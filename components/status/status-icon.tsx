@@ -1,11 +1,15 @@
 import { STATUS_LABEL, type Status } from "@/lib/health/vocabulary";
 
-/** The status's own shape, in its colour. Decorative: a text label always goes with it. */
+/**
+ * The status's own shape, in its colour. Decorative: a text label always goes with it. `none` is
+ * the neutral mark for nothing to judge (a region with nothing monitored); `paused`, for a service
+ * that is not serving, whose role instances make no health claim.
+ */
 export function StatusIcon({
   status,
   className = "size-4",
 }: {
-  status: Status;
+  status: Status | "none" | "paused";
   className?: string;
 }) {
   return (

@@ -55,6 +55,19 @@ export function StatusSprite() {
         />
         <circle cx="8" cy="11.6" r=".9" fill="currentColor" />
       </symbol>
+      <symbol id="s-paused" viewBox="0 0 16 16">
+        <circle cx="8" cy="8" r="6.6" fill="none" stroke="currentColor" strokeWidth="1.6" />
+        <path
+          d="M6.3 5.3v5.4m3.4-5.4v5.4"
+          stroke="currentColor"
+          strokeWidth="1.6"
+          strokeLinecap="round"
+        />
+      </symbol>
+      <symbol id="s-none" viewBox="0 0 16 16">
+        <circle cx="8" cy="8" r="6.6" fill="none" stroke="currentColor" strokeWidth="1.6" />
+        <path d="M5 8h6" stroke="currentColor" strokeWidth="1.6" strokeLinecap="round" />
+      </symbol>
     </svg>
   );
 }

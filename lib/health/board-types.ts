@@ -8,6 +8,10 @@ import type {
 } from "../estate/types";
 import type { OverallIndicator, Status } from "./vocabulary";
 
+// The pure rules the browser shares with the server, from this client-safe entry.
+export { ageLiveBoard } from "./board-age";
+export { isServing } from "./board-rollup";
+
 export type BoardComponent = {
   id: string;
   name: string;
@@ -18,11 +22,15 @@ export type BoardComponent = {
   /** ISO times. `since`: when the status began; `checkedAt`: the newest good reading. */
   since: string | null;
   checkedAt: string | null;
+  /** The newest read when it failed after the newest good one: shown from the first failure. */
+  lastFailure: { at: string; error: string } | null;
   latencyMs: number | null;
   stale: boolean;
   staleAfterMs: number;
   intervalMs: number;
   instances: { up: number; total: number } | null;
+  /** Role instances of a service that is not serving (suspended, stopped, ...): its state, shown instead of a health claim. */
+  serviceState: ServiceState | null;
   attributes: ComponentAttributes;
   /** Services that depend on this component. */
   serviceIds: string[];
@@ -41,16 +49,29 @@ export type BoardService = {
   components: { id: string; role: "roles" | "dependency" }[];
 };
 
+/**
+ * Where the board's data comes from: when the store was last read, and since when it cannot be
+ * (the board is then answered from the last reading, aged to the present).
+ */
+export type StoreState = { readAt: string; unreachableSince: string | null };
+
+/** A region column: the worst status in it; `unknown`, never green, when nothing there is watched. */
+export type BoardRegion = Region & { status: Status };
+
 export type BoardView = {
   generatedAt: string;
+  store: StoreState;
   demo: boolean;
   estateSource: string;
   overall: { indicator: OverallIndicator; description: string };
   poller: { running: boolean; lastBeatAt: string | null; beatEveryMs: number | null };
-  regions: (Region & { status: Status })[];
+  regions: BoardRegion[];
   services: BoardService[];
   components: Record<string, BoardComponent>;
+  /** Components by status, leaving out the role instances of services that are not serving. */
   counts: Record<Status, number>;
+  /** Role-instance groups of services that are not serving: counted apart, never as a status. */
+  notServing: number;
   refreshMs: number;
 };
 
@@ -65,8 +86,11 @@ export type LiveComponent = Pick<
   | "reason"
   | "since"
   | "checkedAt"
+  | "lastFailure"
   | "stale"
+  | "staleAfterMs"
   | "instances"
+  | "serviceState"
 >;
 export type LiveBoard = Omit<BoardView, "components"> & {
   components: Record<string, LiveComponent>;
@@ -85,8 +109,11 @@ export function toLiveBoard(view: BoardView): LiveBoard {
       reason: c.reason,
       since: c.since,
       checkedAt: c.checkedAt,
+      lastFailure: c.lastFailure,
       stale: c.stale,
+      staleAfterMs: c.staleAfterMs,
       instances: c.instances,
+      serviceState: c.serviceState,
     };
   }
   return { ...view, components };

@@ -26,9 +26,80 @@ describe("board view", () => {
   it("is all green only when every component has fresh operational data and the poller runs", () => {
     const view = buildBoardView(estate, allOperational(), running, now, 5_000);
     expect(view.overall.indicator).toBe("none");
-    expect(view.counts.operational).toBe(estate.components.length);
-    expect(view.regions.every((r) => r.status === "operational")).toBe(true);
+    // The suspended service's role instances are counted apart, not as operational.
+    expect(view.counts.operational).toBe(estate.components.length - 1);
+    expect(view.notServing).toBe(1);
+    const watched = view.regions.filter((r) => r.id !== "northeurope");
+    expect(watched.every((r) => r.status === "operational")).toBe(true);
     expect(view.demo).toBe(true);
+  });
+
+  it("a region with nothing monitored is unknown, never green", () => {
+    const view = buildBoardView(estate, allOperational(), running, now, 5_000);
+    expect(Object.values(view.components).some((c) => c.region === "northeurope")).toBe(false);
+    expect(view.regions.find((r) => r.id === "northeurope")!.status).toBe("unknown");
+  });
+
+  it("a suspended service's role instances carry its state, and make no health claim", () => {
+    const statuses = allOperational();
+    statuses.set("fabrikam-eai.roles", fresh("major_outage"));
+    const view = buildBoardView(estate, statuses, running, now, 5_000);
+    expect(view.services.find((s) => s.id === "fabrikam-eai")).toMatchObject({
+      state: "suspended",
+      status: "operational",
+      reason: null,
+    });
+    expect(view.components["fabrikam-eai.roles"]!.serviceState).toBe("suspended");
+    expect(view.components["fabrikam-b2b.roles"]!.serviceState).toBeNull();
+    // Stopped on purpose is not an outage of the estate.
+    expect(view.overall.indicator).toBe("none");
+    expect(view.regions.find((r) => r.id === "westus")!.status).toBe("operational");
+  });
+
+  it("shows a failing read from its first failure, while the status holds until it is stale", () => {
+    const statuses = allOperational();
+    const attemptAt = new Date(now.getTime() - 2_000);
+    statuses.set(
+      "northwind-dev.acs",
+      fresh("operational", { attemptAt, attemptError: "no answer within 5000 ms" }),
+    );
+    // A failure older than the newest good reading is over.
+    statuses.set(
+      "contoso-edi.acs",
+      fresh("operational", {
+        attemptAt: new Date(now.getTime() - 60_000),
+        attemptError: "ECONNRESET",
+      }),
+    );
+    const view = buildBoardView(estate, statuses, running, now, 5_000);
+    expect(view.components["northwind-dev.acs"]).toMatchObject({
+      status: "operational",
+      stale: false,
+      lastFailure: { at: attemptAt.toISOString(), error: "no answer within 5000 ms" },
+    });
+    expect(view.components["contoso-edi.acs"]!.lastFailure).toBeNull();
+    const later = new Date(now.getTime() + 90_000);
+    const aged = buildBoardView(estate, statuses, running, later, 5_000);
+    expect(aged.components["northwind-dev.acs"]).toMatchObject({
+      status: "unknown",
+      reason: "no fresh data for 100 s; last read failed: no answer within 5000 ms",
+    });
+  });
+
+  it("aged past the store's last reading, each status turns unknown at its own limit", () => {
+    const store = { readAt: now.toISOString(), unreachableSince: now.toISOString() };
+    const at = (ms: number) =>
+      buildBoardView(estate, allOperational(), running, new Date(now.getTime() + ms), 5_000, store);
+    // Every reading was 10 s old at `now`; the demo's limit is 90 s.
+    expect(at(80_000).overall.indicator).toBe("none");
+    expect(at(80_000).overall.description).toMatch(/^Last known status, as of 12:00:00 UTC/);
+    const stale = at(81_000);
+    expect(stale.overall).toEqual({
+      indicator: "unknown",
+      description: "Status unknown: the status store cannot be read since 12:00:00 UTC",
+    });
+    expect(stale.counts.unknown).toBe(estate.components.length - 1);
+    expect(stale.store).toEqual(store);
   });
 
   it("shows a component with no data as unknown, and its service and region not green", () => {
@@ -78,10 +149,13 @@ describe("board view", () => {
     const view = buildBoardView(estate, statuses, running, now, 5_000);
     for (const id of ["fabrikam-b2b", "fabrikam-eai"]) {
       expect(view.services.find((s) => s.id === id)).toMatchObject({
-        status: "degraded_performance",
+        status: "major_outage",
         impactedBy: ["fabrikam-shared-acs"],
+        reason: expect.stringMatching(/^Impacted by access control fabrikam-identity/),
       });
     }
+    // The banner and the services agree.
+    expect(view.overall.indicator).toBe("critical");
   });
 
   it("reports the poller stopped, and the overall indicator unknown", () => {

@@ -1,10 +1,13 @@
-import type { Estate } from "../estate/types";
-import type { BoardComponent, BoardService, BoardView } from "./board-types";
-import { effectiveStatus, overallIndicator, rollUpService, type StatusRecord } from "./rollup";
-import { STATUSES, worstOf, type Status } from "./vocabulary";
-import type { InstanceState } from "./rollup";
+import type { Estate, ServiceState } from "../estate/types";
+import type { BoardComponent, BoardView, StoreState } from "./board-types";
+import { isServing, rollUpBoard } from "./board-rollup";
+import { effectiveStatus, type InstanceState, type StatusRecord } from "./rollup";
 
-export type StoredStatus = StatusRecord & { latencyMs: number | null; detail: unknown };
+export type StoredStatus = StatusRecord & {
+  attemptAt?: Date | null;
+  latencyMs: number | null;
+  detail: unknown;
+};
 export type PollerState = { running: boolean; lastBeatAt: Date | null; beatEveryMs: number | null };
 
 function instanceCounts(detail: unknown): BoardComponent["instances"] {
@@ -16,25 +19,39 @@ function instanceCounts(detail: unknown): BoardComponent["instances"] {
   return { up, total: list.length };
 }
 
-/** The whole board at `now`, from the estate, the stored statuses and the poller's heartbeat. Pure. */
+/** A failed read newer than the newest good one: what the board shows from the first failure. */
+function lastFailure(stored: StoredStatus | undefined): BoardComponent["lastFailure"] {
+  if (!stored?.attemptError || !stored.attemptAt) return null;
+  if (stored.checkedAt && stored.attemptAt <= stored.checkedAt) return null;
+  return { at: stored.attemptAt.toISOString(), error: stored.attemptError };
+}
+
+/**
+ * The whole board at `now`, from the estate, the stored statuses and the poller's heartbeat. Pure.
+ * `store` says when the statuses were read; when that is not `now` (the store cannot be read), the
+ * same statuses are aged to `now`, so each turns unknown once its reading passes its limit.
+ */
 export function buildBoardView(
   estate: Estate,
   statuses: Map<string, StoredStatus>,
   poller: PollerState,
   now: Date,
   refreshMs: number,
+  store: StoreState = { readAt: now.toISOString(), unreachableSince: null },
 ): BoardView {
   const dependents = new Map<string, string[]>();
-  for (const s of estate.services)
+  const stopped = new Map<string, ServiceState>();
+  for (const s of estate.services) {
     for (const c of s.components)
       (dependents.get(c.id) ?? dependents.set(c.id, []).get(c.id)!).push(s.id);
+    const roles = s.components.find((c) => c.role === "roles");
+    if (roles && !isServing(s.state)) stopped.set(roles.id, s.state);
+  }
 
   const components: Record<string, BoardComponent> = {};
-  const counts = Object.fromEntries(STATUSES.map((s) => [s, 0])) as Record<Status, number>;
   for (const c of estate.components) {
     const stored = statuses.get(c.id);
     const e = effectiveStatus(stored, c.staleAfterMs, now);
-    counts[e.status]++;
     components[c.id] = {
       id: c.id,
       name: c.name,
@@ -44,59 +61,49 @@ export function buildBoardView(
       reason: e.reason,
       since: e.since?.toISOString() ?? null,
       checkedAt: stored?.checkedAt?.toISOString() ?? null,
+      lastFailure: lastFailure(stored),
       latencyMs: stored?.latencyMs ?? null,
       stale: e.stale,
       staleAfterMs: c.staleAfterMs,
       intervalMs: c.intervalMs,
       instances: c.kind === "role-instances" ? (instanceCounts(stored?.detail) ?? null) : null,
+      serviceState: stopped.get(c.id) ?? null,
       attributes: c.attributes,
       serviceIds: dependents.get(c.id) ?? [],
     };
   }
 
-  const services: BoardService[] = estate.services.map((s) => {
-    const roles = s.components.find((c) => c.role === "roles");
-    const deps = s.components
-      .filter((c) => c.role === "dependency")
-      .map((c) => components[c.id])
-      .filter((c) => c !== undefined);
-    const health = rollUpService(roles ? components[roles.id] : undefined, deps);
-    return {
+  const summary = rollUpBoard(
+    components,
+    estate.services.map((s) => ({
       id: s.id,
       edition: s.edition,
       units: s.units,
       region: s.region,
       state: s.state,
       stateChangedAt: s.stateChangedAt,
-      ...health,
       components: s.components,
-    };
-  });
-
-  const byRegion = new Map<string, Status[]>();
-  for (const c of Object.values(components))
-    (byRegion.get(c.region) ?? byRegion.set(c.region, []).get(c.region)!).push(c.status);
-
+    })),
+    estate.regions,
+    poller.running,
+    store,
+  );
   return {
     generatedAt: now.toISOString(),
+    store,
     demo: estate.demo,
     estateSource: estate.source,
-    overall: overallIndicator(
-      Object.values(components).map((c) => c.status),
-      poller.running,
-    ),
+    overall: summary.overall,
     poller: {
       running: poller.running,
       lastBeatAt: poller.lastBeatAt?.toISOString() ?? null,
       beatEveryMs: poller.beatEveryMs,
     },
-    regions: estate.regions.map((r) => ({
-      ...r,
-      status: byRegion.has(r.id) ? worstOf(byRegion.get(r.id)!) : "operational",
-    })),
-    services,
+    regions: summary.regions,
+    services: summary.services,
     components,
-    counts,
+    counts: summary.counts,
+    notServing: summary.notServing,
     refreshMs,
   };
 }

@@ -57,7 +57,7 @@ describe("buildServiceView", () => {
       board({ "fabrikam-b2b.tracking-db": { status: "major_outage" } }),
       "fabrikam-b2b",
     )!;
-    expect(view.service.status).toBe("degraded_performance");
+    expect(view.service.status).toBe("major_outage");
     expect(view.impactedBy).toEqual([
       { id: "fabrikam-b2b.tracking-db", name: "fabrikam-b2b-tracking", status: "major_outage" },
     ]);

@@ -120,11 +120,34 @@ describe("service roll-up", () => {
       "partial_outage",
     );
   });
-  it("a failing dependency degrades it and says so", () => {
+  it("a failing dependency's status is the service's, impacted by it, and says so", () => {
     const s = rollUpService(c("r", "role-instances", "operational"), deps("major_outage"));
-    expect(s.status).toBe("degraded_performance");
+    expect(s.status).toBe("major_outage");
     expect(s.impactedBy).toEqual(["db"]);
     expect(s.reason).toBe("Impacted by tracking database db (major outage)");
+    expect(
+      rollUpService(c("r", "role-instances", "operational"), deps("operational", "partial_outage"))
+        .status,
+    ).toBe("partial_outage");
+    expect(
+      rollUpService(c("r", "role-instances", "operational"), deps("degraded_performance")).status,
+    ).toBe("degraded_performance");
+  });
+  it("a dependency's planned maintenance is not the service's", () => {
+    expect(
+      rollUpService(c("r", "role-instances", "operational"), deps("under_maintenance")).status,
+    ).toBe("operational");
+  });
+  it("a service that is not serving is judged by its dependencies alone", () => {
+    expect(rollUpService(null, deps())).toEqual({
+      status: "operational",
+      reason: null,
+      impactedBy: [],
+    });
+    expect(rollUpService(null, deps("operational", "major_outage"))).toMatchObject({
+      status: "major_outage",
+      impactedBy: ["st"],
+    });
   });
   it("a dependency outage does not hide a worse role outage", () => {
     expect(
@@ -164,5 +187,23 @@ describe("region and overall", () => {
   });
   it("a stopped poller is never all green", () => {
     expect(overallIndicator(["operational"], false).indicator).toBe("unknown");
+  });
+  it("while the store cannot be read, says so and claims nothing as current", () => {
+    const store = {
+      readAt: "2026-11-24T10:42:05.120Z",
+      unreachableSince: "2026-11-24T10:42:06.900Z",
+    };
+    expect(overallIndicator(["operational"], true, store)).toEqual({
+      indicator: "none",
+      description:
+        "Last known status, as of 10:42:05 UTC: all systems operational; the status store cannot be read since 10:42:06 UTC",
+    });
+    expect(overallIndicator(["operational", "unknown"], true, store)).toEqual({
+      indicator: "unknown",
+      description: "Status unknown: the status store cannot be read since 10:42:06 UTC",
+    });
+    expect(
+      overallIndicator(["operational"], true, { ...store, unreachableSince: null }).description,
+    ).toBe("All Systems Operational");
   });
 });

@@ -65,6 +65,12 @@ export type EffectiveStatus = {
   stale: boolean;
 };
 
+/** Why a component is unknown once its newest good reading is `ageMs` old, past its limit. */
+export function staleReason(ageMs: number, attemptError: string | null): string {
+  const last = attemptError ? `; last read failed: ${attemptError}` : "";
+  return `no fresh data for ${formatAge(ageMs)}${last}`;
+}
+
 /**
  * What a component's status is at `now`: its recorded status while the newest good reading is
  * younger than the staleness limit, otherwise `unknown` with the age. Never a false green.
@@ -83,10 +89,9 @@ export function effectiveStatus(
     return { status: record.status, reason: record.reason, since: record.since, stale: false };
   }
   const staleSince = new Date(record.checkedAt.getTime() + staleAfterMs);
-  const last = record.attemptError ? `; last read failed: ${record.attemptError}` : "";
   return {
     status: "unknown",
-    reason: `no fresh data for ${formatAge(age)}${last}`,
+    reason: staleReason(age, record.attemptError),
     since: record.status === "unknown" && record.since < staleSince ? record.since : staleSince,
     stale: true,
   };
@@ -95,43 +100,45 @@ export function effectiveStatus(
 export type ComponentHealth = { id: string; name: string; kind: ComponentKind; status: Status };
 export type ServiceHealth = { status: Status; reason: string | null; impactedBy: string[] };
 
+const FAILING: readonly Status[] = ["degraded_performance", "partial_outage", "major_outage"];
+
 /**
- * A service is as bad as its role instances; a failing dependency marks it "impacted by" that
- * dependency and degrades it; an unknown part keeps it from claiming operational.
+ * A service is as bad as its role instances and as its failing dependencies: it cannot work
+ * without its database, storage or access control, so a dependency's outage is the service's
+ * outage too, "impacted by" that dependency, and the board's banner and the service agree.
+ * An unknown part keeps it from claiming operational. `roles` is null when the service is not
+ * serving (suspended, stopped...): its role instances then say nothing about it.
  */
 export function rollUpService(
-  roles: ComponentHealth | undefined,
+  roles: ComponentHealth | undefined | null,
   dependencies: ComponentHealth[],
 ): ServiceHealth {
-  const failing = dependencies.filter(
-    (d) =>
-      d.status === "degraded_performance" ||
-      d.status === "partial_outage" ||
-      d.status === "major_outage",
-  );
-  const unknown = [
-    roles ?? { name: "role instances", status: "unknown" as const },
-    ...dependencies,
-  ].filter((c) => c.status === "unknown");
+  const failing = dependencies.filter((d) => FAILING.includes(d.status));
+  const parts: ComponentHealth[] = [...dependencies];
+  if (roles !== null)
+    parts.unshift(
+      roles ?? { id: "", name: "role instances", kind: "role-instances", status: "unknown" },
+    );
+  // A dependency's planned maintenance is not the service's: only failing or unknown ones count.
   const status = worstOf([
-    roles?.status ?? "unknown",
-    ...(failing.length ? (["degraded_performance"] as const) : []),
-    ...dependencies.map((d) =>
-      d.status === "unknown" ? ("unknown" as const) : ("operational" as const),
+    "operational",
+    ...parts.map((c) =>
+      c.kind !== "role-instances" && c.status === "under_maintenance" ? "operational" : c.status,
     ),
   ]);
-  const parts: string[] = [];
+  const unknown = parts.filter((c) => c.status === "unknown");
+  const reasons: string[] = [];
   if (roles && roles.status !== "operational" && roles.status !== "unknown")
-    parts.push(`role instances ${label(roles.status)}`);
+    reasons.push(`role instances ${label(roles.status)}`);
   if (failing.length)
-    parts.push(
+    reasons.push(
       `impacted by ${failing.map((d) => `${KIND_LABEL[d.kind].toLowerCase()} ${d.name} (${label(d.status)})`).join(", ")}`,
     );
   if (unknown.length && status === "unknown")
-    parts.push(`no fresh data from ${unknown.map((c) => c.name).join(", ")}`);
+    reasons.push(`no fresh data from ${unknown.map((c) => c.name).join(", ")}`);
   return {
     status,
-    reason: parts.length ? capitalise(parts.join("; ")) : null,
+    reason: reasons.length ? capitalise(reasons.join("; ")) : null,
     impactedBy: failing.map((d) => d.id),
   };
 }
@@ -139,10 +146,18 @@ export function rollUpService(
 const label = (s: Status) => s.replace(/_/g, " ");
 const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
-/** Statuspage's overall indicator, plus `unknown` when nothing is worse but some status is unknown. */
+/** "10:42:05 UTC" of an ISO time: exact to the second, the same on server and browser. */
+const clock = (iso: string) => `${iso.slice(11, 19)} UTC`;
+
+/**
+ * Statuspage's overall indicator, plus `unknown` when nothing is worse but some status is unknown.
+ * While the status store cannot be read, the description says so and how old its data is, and
+ * never claims a status as current.
+ */
 export function overallIndicator(
   statuses: Iterable<Status>,
   pollerRunning = true,
+  store?: { readAt: string; unreachableSince: string | null },
 ): { indicator: OverallIndicator; description: string } {
   const seen = new Set<Status>(statuses);
   let indicator: OverallIndicator = "none";
@@ -151,5 +166,14 @@ export function overallIndicator(
   else if (seen.has("degraded_performance")) indicator = "minor";
   else if (seen.has("unknown") || !pollerRunning || seen.size === 0) indicator = "unknown";
   else if (seen.has("under_maintenance")) indicator = "maintenance";
-  return { indicator, description: INDICATOR_DESCRIPTION[indicator] };
+  const words = INDICATOR_DESCRIPTION[indicator];
+  if (!store?.unreachableSince) return { indicator, description: words };
+  const cannot = `the status store cannot be read since ${clock(store.unreachableSince)}`;
+  return {
+    indicator,
+    description:
+      indicator === "unknown"
+        ? `Status unknown: ${cannot}`
+        : `Last known status, as of ${clock(store.readAt)}: ${words.toLowerCase()}; ${cannot}`,
+  };
 }

@@ -97,6 +97,21 @@ describe("Statuspage v2 page", () => {
     );
     expect(page(view(statuses), URL_).updated_at).toBe("2026-11-24T11:45:00.000Z");
   });
+
+  it("while the store cannot be read, stays at what its last reading knew", () => {
+    const store = { readAt: now.toISOString(), unreachableSince: now.toISOString() };
+    // Five minutes on, every status has gone stale after the last reading: the page stays at it.
+    const later = buildBoardView(
+      estate,
+      allOperational(),
+      running,
+      new Date(now.getTime() + 300_000),
+      5_000,
+      store,
+    );
+    expect(later.overall.indicator).toBe("unknown");
+    expect(page(later, URL_).updated_at).toBe(now.toISOString());
+  });
 });
 
 describe("Statuspage v2 components", () => {
@@ -176,13 +191,41 @@ describe("Statuspage v2 components", () => {
     expect(db.status).toBe("major_outage");
     expect(db.description).toBe("Tracking database in eastus: login timeout");
     expect(db.updated_at).toBe("2026-11-24T11:30:00.000Z");
-    expect(byId(list, "fabrikam-b2b").status).toBe("degraded_performance");
+    expect(byId(list, "fabrikam-b2b").status).toBe("major_outage");
     expect(byId(list, "fabrikam-b2b").updated_at).toBe("2026-11-24T11:30:00.000Z");
     expect(byId(list, "contoso-edi").status).toBe("operational");
     expect(byId(list, "contoso-edi").updated_at).toBe("2026-11-24T11:00:00.000Z");
     // created_at never runs ahead of updated_at.
     for (const c of list)
       expect(Date.parse(c.created_at)).toBeLessThanOrEqual(Date.parse(c.updated_at));
+  });
+
+  it("a failing read shows in the description from the first failure, with when and why", () => {
+    const statuses = allOperational();
+    statuses.set(
+      "northwind-dev.acs",
+      fresh("operational", {
+        attemptAt: new Date("2026-11-24T11:59:58.000Z"),
+        attemptError: "no answer within 5000 ms",
+      }),
+    );
+    const acs = byId(components(view(statuses)), "northwind-dev.acs");
+    expect(acs.status).toBe("operational");
+    expect(acs.description).toBe(
+      "Access control in southeastasia: last read failed at 2026-11-24 11:59:58 UTC: no answer within 5000 ms",
+    );
+    expect(byId(components(view()), "northwind-dev.acs").description).toBe(
+      "Access control in southeastasia",
+    );
+  });
+
+  it("a suspended service says it is not serving, on its group and its role instances", () => {
+    const list = components(view());
+    expect(byId(list, "fabrikam-eai").description).toMatch(/, suspended \(not serving\)$/);
+    expect(byId(list, "fabrikam-eai.roles").description).toBe(
+      "Role instances in westus: service suspended, not serving",
+    );
+    expect(byId(list, "fabrikam-b2b").description).not.toContain("not serving");
   });
 
   it("a stale component reports unknown, never its last green", () => {

@@ -1,4 +1,5 @@
 import { KIND_LABEL } from "../estate/types";
+import { isServing } from "../health/board-rollup";
 import type { BoardView } from "../health/board-types";
 
 /**
@@ -56,14 +57,33 @@ const knownTimes = (view: BoardView) => [
   ...Object.values(view.components).map((c) => c.since),
 ];
 
+/**
+ * The newest change the board knows of, never later than the store's last reading: while the
+ * store cannot be read, the page stays at the last good time however its statuses age.
+ */
 export function page(view: BoardView, url: string): Page {
+  const newest = pick(knownTimes(view), true, view.generatedAt);
+  const readAt = view.store.readAt;
   return {
     id: PAGE_ID,
     name: "Standfast",
     url,
     time_zone: "Etc/UTC",
-    updated_at: pick(knownTimes(view), true, view.generatedAt),
+    updated_at: Date.parse(newest) > Date.parse(readAt) ? readAt : newest,
   };
+}
+
+const clock = (iso: string) => `${iso.slice(0, 10)} ${iso.slice(11, 19)} UTC`;
+
+/** Beside the status: why, a failing read (from its first failure), who shares it, a stopped service. */
+function describe(c: BoardView["components"][string]): string {
+  const notes = [c.reason];
+  if (c.serviceState) notes.push(`service ${c.serviceState.replace(/_/g, " ")}, not serving`);
+  if (c.lastFailure && !c.stale)
+    notes.push(`last read failed at ${clock(c.lastFailure.at)}: ${c.lastFailure.error}`);
+  if (c.serviceIds.length > 1) notes.push(`shared by ${c.serviceIds.join(", ")}`);
+  const text = notes.filter(Boolean).join("; ");
+  return `${KIND_LABEL[c.kind]} in ${c.region}${text ? `: ${text}` : ""}`;
 }
 
 /** Services become component groups; each component sits in the first service that uses it. */
@@ -80,7 +100,6 @@ export function components(view: BoardView): StatuspageComponent[] {
       if (!c) continue;
       if (placed.has(c.id)) continue;
       placed.add(c.id);
-      const shared = c.serviceIds.length > 1 ? `; shared by ${c.serviceIds.join(", ")}` : "";
       children.push({
         id: c.id,
         name: c.name,
@@ -88,7 +107,7 @@ export function components(view: BoardView): StatuspageComponent[] {
         created_at: created,
         updated_at: c.since ?? created,
         position: 0,
-        description: `${KIND_LABEL[c.kind]} in ${c.region}${c.reason ? `: ${c.reason}` : ""}${shared}`,
+        description: describe(c),
         showcase: false,
         start_date: null,
         group_id: s.id,
@@ -108,7 +127,7 @@ export function components(view: BoardView): StatuspageComponent[] {
         s.stateChangedAt,
       ),
       position: position++,
-      description: `${s.edition} edition, ${s.units} unit(s), ${s.region}, ${s.state}${s.reason ? `: ${s.reason}` : ""}`,
+      description: `${s.edition} edition, ${s.units} unit(s), ${s.region}, ${s.state.replace(/_/g, " ")}${isServing(s.state) ? "" : " (not serving)"}${s.reason ? `: ${s.reason}` : ""}`,
       showcase: true,
       start_date: null,
       group_id: null,

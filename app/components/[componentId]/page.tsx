@@ -56,6 +56,7 @@ export default async function ComponentPage({ params, searchParams }: Props) {
         reason={c.reason}
         since={c.since}
         checkedAt={c.checkedAt}
+        lastFailure={c.lastFailure}
         generatedAt={view.generatedAt}
         stale={c.stale}
       />
