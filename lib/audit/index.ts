@@ -16,16 +16,33 @@ export type AuditEntry = {
   detail?: string | null;
 };
 
+/**
+ * PostgreSQL stores neither NUL in text or jsonb nor lone surrogates: a hostile value that reaches
+ * an audit row (a refused id, a message quoting it) is recorded escaped rather than lost.
+ */
+const storable = (text: string) => text.replaceAll("\u0000", "\\u0000").toWellFormed();
+
+function storableJson(value: unknown): unknown {
+  if (typeof value === "string") return storable(value);
+  if (Array.isArray(value)) return value.map(storableJson);
+  if (value && typeof value === "object" && !(value instanceof Date))
+    return Object.fromEntries(
+      Object.entries(value).map(([k, v]) => [storable(k), storableJson(v)]),
+    );
+  return value;
+}
+
 /** Appends one audit row. Call it with the write's own transaction so both land or neither does. */
 export async function recordAudit(db: Db, entry: AuditEntry): Promise<void> {
+  const text = (value: string | null | undefined) => (value == null ? null : storable(value));
   await db.insert(tables.auditLog).values({
     actorKind: entry.actor.kind,
-    actorId: entry.actor.id,
-    action: entry.action,
-    target: entry.target ?? null,
-    input: entry.input ?? null,
+    actorId: storable(entry.actor.id),
+    action: storable(entry.action),
+    target: text(entry.target),
+    input: entry.input ? (storableJson(entry.input) as Record<string, unknown>) : null,
     outcome: entry.outcome,
-    detail: entry.detail ?? null,
+    detail: text(entry.detail),
   });
 }
 

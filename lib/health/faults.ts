@@ -102,12 +102,20 @@ export async function injectFault(ctx: Ctx, raw: unknown, now = new Date()) {
   }
 }
 
-/** Clears one component's fault, or all of them. Admin only. */
+/** Clears one component's fault, or all of them. Admin only; an unknown component is not found. */
 export async function clearFaults(ctx: Ctx, raw: unknown): Promise<{ cleared: number }> {
   try {
     requireRole(ctx.actor, "admin", "Clearing faults");
     const input = parseOrThrow(ClearInput, raw ?? {}, "Invalid request");
     return await ctx.db.transaction(async (tx) => {
+      // Naming a component that does not exist is a mistake to report, not "0 cleared".
+      if (input.component) {
+        const [known] = await tx
+          .select({ id: components.id })
+          .from(components)
+          .where(eq(components.id, input.component));
+        if (!known) throw notFound(`Component "${input.component}"`);
+      }
       const removed = await tx
         .delete(simulatedFaults)
         .where(input.component ? eq(simulatedFaults.componentId, input.component) : undefined)

@@ -161,6 +161,25 @@ describe("readJson", () => {
     expect(await readJson(json("[1,2]", "application/json; charset=utf-8"))).toEqual([1, 2]);
   });
 
+  it("with shape object, refuses null, arrays, numbers, strings and booleans, naming the body", async () => {
+    for (const [raw, what] of [
+      ["null", "null"],
+      ["[1,2]", "an array"],
+      ["5", "a number"],
+      ['"text"', "a string"],
+      ["true", "a boolean"],
+    ]) {
+      const error = await rejection(readJson(json(raw!), undefined, "object"));
+      expect(error.kind).toBe("validation");
+      expect(error.message).toBe(
+        `The body must be a JSON object such as {"name": "value"}, not ${what}.`,
+      );
+      expect(error.fieldErrors).toEqual({ body: ["expected a JSON object"] });
+    }
+    expect(await readJson(json('{"a":1}'), undefined, "object")).toEqual({ a: 1 });
+    expect(await readJson(post({}), undefined, "object")).toEqual({});
+  });
+
   it("reads an empty body as an empty object", async () => {
     expect(await readJson(post({}))).toEqual({});
     expect(await readJson(json(""))).toEqual({});
