@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, ENGINES } from "../db/testing";
 import type { Database } from "../db/types";
 import { readAuditRows } from "../testing/fixtures";
-import { recordAudit } from "./index";
+import { auditTarget, recordAudit } from "./index";
 
 describe.each(ENGINES)("audit rows holding hostile text on %s", (engine) => {
   let database: Database;
@@ -28,5 +28,16 @@ describe.each(ENGINES)("audit rows holding hostile text on %s", (engine) => {
       input: { "k\\u0000": ["v\\u0000", { deep: "\ufffd" }] },
       detail: 'Backup "a\\u0000b" was not found.',
     });
+  });
+});
+
+describe("auditTarget", () => {
+  it("is the named field when it is text, else null, whatever the input's shape", () => {
+    expect(auditTarget({ service: "contoso-edi" }, "service")).toBe("contoso-edi");
+    expect(auditTarget({ service: "x".repeat(500) }, "service")).toHaveLength(200);
+    const hostile = JSON.parse('{"service":{"toString":"x","valueOf":"y"}}');
+    for (const raw of [null, 5, "service", [], {}, { service: 7 }, hostile, Object.create(null)])
+      expect(auditTarget(raw, "service")).toBeNull();
+    expect(auditTarget({}, "constructor")).toBeNull();
   });
 });

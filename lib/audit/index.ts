@@ -47,6 +47,16 @@ export async function recordAudit(db: Db, entry: AuditEntry): Promise<void> {
 }
 
 /**
+ * The field of a write's raw input that names its target, when it is text: the audit row names
+ * what was asked for without trusting the input's shape (an object there is no name).
+ */
+export function auditTarget(raw: unknown, field: string): string | null {
+  if (!raw || typeof raw !== "object" || !Object.hasOwn(raw, field)) return null;
+  const value = (raw as Record<string, unknown>)[field];
+  return typeof value === "string" ? value.slice(0, 200) : null;
+}
+
+/**
  * Runs a write verb; when it refuses (a domain error: bad input, lesser role, wrong state), the
  * refusal is audited outside the failed transaction and the error is rethrown unchanged.
  */

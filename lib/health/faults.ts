@@ -1,6 +1,6 @@
 import { and, eq, lt, isNotNull } from "drizzle-orm";
 import { z } from "zod";
-import { recordAudit } from "../audit";
+import { auditTarget, recordAudit } from "../audit";
 import { requireRole, type Ctx } from "../auth";
 import { isDomainError, notFound, validationError } from "../errors";
 import { tables, type Db } from "../db";
@@ -138,10 +138,7 @@ export async function clearFaults(ctx: Ctx, raw: unknown): Promise<{ cleared: nu
 
 async function auditRefusal(ctx: Ctx, action: string, raw: unknown, error: unknown) {
   if (!isDomainError(error)) return;
-  const target =
-    raw && typeof raw === "object" && "component" in raw
-      ? String((raw as { component: unknown }).component).slice(0, 100)
-      : null;
+  const target = auditTarget(raw, "component");
   await recordAudit(ctx.db, {
     actor: ctx.actor,
     action,

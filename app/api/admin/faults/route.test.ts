@@ -458,6 +458,15 @@ describe.each(ENGINES)("admin fault API on %s", (engine) => {
       );
     });
 
+    it("a field that is an object no string can be made of is a 400, not a crash", async () => {
+      const raw = '{"component":[{"toString":"x","valueOf":"y"}],"status":"major_outage"}';
+      const { audit } = await expectRefusal(
+        () => POST(request("POST", { token: tokens.admin, raw })),
+        { status: 400, code: "validation", fields: ["component"] },
+      );
+      expect(audit.target).toBeNull();
+    });
+
     it("an https Origin sent to this http instance is refused, even with an admin token", async () => {
       await expectRefusal(
         () =>
