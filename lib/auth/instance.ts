@@ -62,6 +62,12 @@ export async function handleAuthRequest(
     return errorResponse(error);
   }
   const path = new URL(request.url).pathname;
+  // better-auth answers an endpoint it does not have with an empty 404: say what is wrong.
+  if (response.status === 404 && !response.headers.get("content-type"))
+    return Response.json(
+      { code: "NOT_FOUND", message: `There is no sign-in endpoint at ${path}.` },
+      { status: 404, headers: { "cache-control": "no-store" } },
+    );
   if (response.status === 429 && copy && path.startsWith(`${AUTH_BASE_PATH}/sign-in/`)) {
     const body = (await copy.json().catch(() => ({}))) as { email?: unknown };
     await recordAudit(instance.db, {
