@@ -2,6 +2,7 @@ import fs from "node:fs";
 import { IncomingMessage, type ServerResponse } from "node:http";
 import path from "node:path";
 import { ACTION_BODY_LIMIT, checkActionBody, mayBeServerAction } from "../lib/http/action-body";
+import { withoutBoundFormState } from "../lib/http/action-form-state";
 import { checkRequestTarget } from "../lib/http/request-target";
 import { assertOwnOrigin } from "../lib/http/origin";
 import { isDomainError } from "../lib/errors";
@@ -55,7 +56,8 @@ export async function guardRequest(
     );
     return null;
   }
-  return replay(req, body!);
+  const rewritten = await withoutBoundFormState(headers.get("content-type") ?? "", body!);
+  return rewritten ? replay(req, rewritten.body, rewritten.type) : replay(req, body!);
 }
 
 /** The body, or null as soon as it passes the limit (the rest is not read). */
@@ -77,12 +79,20 @@ function readBody(req: IncomingMessage, limit: number): Promise<Buffer | null> {
   });
 }
 
-/** A request like `req` whose body is `body`, for Next to read as if it came from the socket. */
-function replay(req: IncomingMessage, body: Buffer): IncomingMessage {
+/**
+ * A request like `req` whose body is `body` (of `contentType` when rewritten), for Next to read as
+ * if it came from the socket.
+ */
+function replay(req: IncomingMessage, body: Buffer, contentType?: string): IncomingMessage {
   const copy = new IncomingMessage(req.socket);
   copy.method = req.method;
   copy.url = req.url;
-  copy.headers = req.headers;
+  copy.headers = { ...req.headers };
+  if (contentType) {
+    copy.headers["content-type"] = contentType;
+    copy.headers["content-length"] = String(body.byteLength);
+    delete copy.headers["transfer-encoding"];
+  }
   copy.rawHeaders = req.rawHeaders;
   copy.httpVersion = req.httpVersion;
   copy.httpVersionMajor = req.httpVersionMajor;
