@@ -46,9 +46,10 @@ async function main() {
   });
   const trustedProxies = trustedProxyList(settings.STANDFAST_TRUSTED_PROXIES);
   const storeReachable = createStoreGate(() => runtime.database.db);
-  const knownActions = actionIdsOf(
-    path.join(process.cwd(), process.env.STANDFAST_NEXT_DIR || ".next"),
-  );
+  // In development actions are compiled as they are first used: their ids are not known ahead.
+  const knownActions = dev
+    ? () => null
+    : actionIdsOf(path.join(process.cwd(), process.env.STANDFAST_NEXT_DIR || ".next"));
 
   /** Everything that is not a hot JSON route: guarded, then Next, while the store answers. */
   async function toNext(req: IncomingMessage, res: ServerResponse) {

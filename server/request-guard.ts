@@ -1,7 +1,12 @@
 import fs from "node:fs";
 import { IncomingMessage, type ServerResponse } from "node:http";
 import path from "node:path";
-import { ACTION_BODY_LIMIT, checkActionBody, mayBeServerAction } from "../lib/http/action-body";
+import {
+  ACTION_BODY_LIMIT,
+  checkActionBody,
+  mayBeServerAction,
+  type KnownActions,
+} from "../lib/http/action-body";
 import { withoutBoundFormState } from "../lib/http/action-form-state";
 import { checkRequestTarget } from "../lib/http/request-target";
 import { assertOwnOrigin } from "../lib/http/origin";
@@ -18,7 +23,7 @@ import { sendRefusal } from "./error-pages";
 export async function guardRequest(
   req: IncomingMessage,
   res: ServerResponse,
-  options: { knownActions: () => Set<string>; publicUrl?: string },
+  options: { knownActions: () => KnownActions; publicUrl?: string },
 ): Promise<IncomingMessage | null> {
   const target = checkRequestTarget(req.url ?? "/");
   if (target) {
@@ -110,17 +115,21 @@ function headersOf(req: IncomingMessage): Headers {
   return headers;
 }
 
-/** Every server action id in the build, from Next's manifest (read once, when first needed). */
-export function actionIdsOf(nextDir: string): () => Set<string> {
-  let ids: Set<string> | null = null;
+/**
+ * Every server action id in the build, from Next's manifest (read once, when first needed); null,
+ * and so no check of ids, if the build has none to read.
+ */
+export function actionIdsOf(nextDir: string): () => KnownActions {
+  let ids: KnownActions | undefined;
   return () => {
-    if (ids) return ids;
+    if (ids !== undefined) return ids;
     const file = path.join(nextDir, "server", "server-reference-manifest.json");
     try {
       const manifest = JSON.parse(fs.readFileSync(file, "utf8")) as { node?: object };
       ids = new Set(Object.keys(manifest.node ?? {}));
-    } catch {
-      ids = new Set();
+    } catch (error) {
+      console.error(`[standfast] server action ids unknown (${(error as Error).message})`);
+      ids = null;
     }
     return ids;
   };

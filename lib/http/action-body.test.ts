@@ -74,6 +74,12 @@ describe("server action requests, checked before Next decodes them", () => {
     expect((await check(fetchAction(), big))?.status).toBe(413);
   });
 
+  it("check no ids where the build's are not known (development), and everything else still", async () => {
+    const unknown = new Headers({ "next-action": "abc", "content-type": "text/plain" });
+    expect(await checkActionBody(unknown, Buffer.from("[]"), null)).toBeNull();
+    expect((await checkActionBody(unknown, Buffer.from("null"), null))?.status).toBe(400);
+  });
+
   it("refuse a multipart body that is not a form, or parts the pages never send", async () => {
     const broken = "multipart/form-data; boundary=zzz";
     expect((await check(fetchAction(broken), "--zzz\r\nnonsense"))?.message).toMatch(

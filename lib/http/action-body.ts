@@ -15,6 +15,10 @@ export const ACTION_BODY_LIMIT = 64_000;
 
 export type ActionProblem = { status: 400 | 404 | 413; message: string };
 
+/** The build's action ids; null where they cannot be known (development compiles them lazily). */
+export type KnownActions = Set<string> | null;
+const isKnown = (known: KnownActions, id: string) => known === null || known.has(id);
+
 /** As Next decides whether a request may be a server action (getServerActionRequestMetadata). */
 export function mayBeServerAction(method: string | undefined, headers: Headers): boolean {
   if (method !== "POST") return false;
@@ -125,9 +129,9 @@ function multipartReplyProblem(form: FormData): string | null {
  * A form posted without JavaScript: `$ACTION_ID_<id>` names an action, or `$ACTION_REF_<n>` points
  * at `$ACTION_<n>:0`, `{ "id": …, "bound": null | "$@<k>" }`, with bound arguments in `$ACTION_<n>:<k>`.
  */
-function formActionProblem(form: FormData, known: Set<string>): ActionProblem | null {
+function formActionProblem(form: FormData, known: KnownActions): ActionProblem | null {
   for (const key of form.keys()) {
-    if (key.startsWith("$ACTION_ID_") && !known.has(key.slice(11)))
+    if (key.startsWith("$ACTION_ID_") && !isKnown(known, key.slice(11)))
       return { status: 404, message: `There is no such server action: ${SENT_BY_PAGES}.` };
     if (!key.startsWith("$ACTION_REF_")) continue;
     const prefix = `$ACTION_${key.slice(12)}:`;
@@ -137,7 +141,7 @@ function formActionProblem(form: FormData, known: Set<string>): ActionProblem | 
     const parsed = jsonProblem(meta, "the form's action reference");
     if (parsed.problem) return bad(parsed.problem);
     const { id, bound } = (parsed.value ?? {}) as { id?: unknown; bound?: unknown };
-    if (typeof id !== "string" || !known.has(id))
+    if (typeof id !== "string" || !isKnown(known, id))
       return { status: 404, message: `There is no such server action: ${SENT_BY_PAGES}.` };
     if (bound === null) continue;
     const part = typeof bound === "string" ? /^\$@([0-9a-f]{1,8})$/.exec(bound) : null;
@@ -154,7 +158,7 @@ function formActionProblem(form: FormData, known: Set<string>): ActionProblem | 
 export async function checkActionBody(
   headers: Headers,
   body: Buffer,
-  knownActions: Set<string>,
+  knownActions: KnownActions,
 ): Promise<ActionProblem | null> {
   if (body.byteLength > ACTION_BODY_LIMIT)
     return { status: 413, message: `The body is too large (limit ${ACTION_BODY_LIMIT} bytes).` };
@@ -162,7 +166,7 @@ export async function checkActionBody(
   const actionId = headers.get("next-action");
   // Next answers a URL-encoded post itself: not found for a fetch action, a page otherwise.
   if (type === "application/x-www-form-urlencoded") return null;
-  if (actionId !== null && !knownActions.has(actionId))
+  if (actionId !== null && !isKnown(knownActions, actionId))
     return { status: 404, message: `There is no such server action: ${SENT_BY_PAGES}.` };
   const multipart = type.startsWith("multipart/form-data");
   if (!multipart) {
