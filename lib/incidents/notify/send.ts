@@ -34,14 +34,14 @@ export async function sendDelivery(job: Outgoing, deps: SendDeps): Promise<PostO
   const message = describeEvent(event, deps.publicUrl);
   const id = String(job.deliveryId);
   const http = { timeoutMs: deps.timeoutMs, allowPrivate: deps.allowPrivate };
+  // The same on every attempt: a receiver that saw it already can drop the repeat.
+  const ids = { "x-standfast-event": event.kind, "x-standfast-delivery": id };
   switch (subscription.kind) {
     case "webhook": {
       const body = JSON.stringify(webhookBody(id, event, message));
       const timestamp = Math.floor(Date.now() / 1000);
       const headers: Record<string, string> = {
-        "x-standfast-event": event.kind,
-        // The same on every attempt: a receiver that saw it already can drop the repeat.
-        "x-standfast-delivery": id,
+        ...ids,
         "x-standfast-timestamp": String(timestamp),
       };
       if (subscription.secret)
@@ -49,9 +49,9 @@ export async function sendDelivery(job: Outgoing, deps: SendDeps): Promise<PostO
       return postJson(subscription.target, body, headers, http);
     }
     case "slack":
-      return postJson(subscription.target, JSON.stringify(slackBody(message)), {}, http);
+      return postJson(subscription.target, JSON.stringify(slackBody(message)), ids, http);
     case "teams":
-      return postJson(subscription.target, JSON.stringify(teamsBody(message)), {}, http);
+      return postJson(subscription.target, JSON.stringify(teamsBody(message)), ids, http);
     case "email": {
       if (!deps.mailer)
         return {

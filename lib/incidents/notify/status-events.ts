@@ -11,9 +11,9 @@ import { writeEvent } from "./outbox";
 export type RecordedChange = {
   componentId: string;
   at: Date;
-  fromStatus: string | null;
+  fromStatus?: string | null;
   toStatus: string;
-  reason: string | null;
+  reason?: string | null;
 };
 
 /** `root` is the store the transaction `tx` runs on: the cache's key. Returns events written. */
@@ -23,7 +23,7 @@ export async function emitStatusChanges(
   root: Db,
 ): Promise<number> {
   // A component's first reading is where its history starts, not a change anyone is told of.
-  const real = changes.filter((c) => c.fromStatus !== null && c.fromStatus !== c.toStatus);
+  const real = changes.filter((c) => c.fromStatus != null && c.fromStatus !== c.toStatus);
   if (real.length === 0) return 0;
   const audience = await statusAudience(root, tx);
   if (audience.subscriptions.length === 0) return 0;
@@ -34,9 +34,9 @@ export async function emitStatusChanges(
       kind: "component.status_changed",
       componentId: change.componentId,
       componentName: component?.name ?? change.componentId,
-      fromStatus: change.fromStatus,
+      fromStatus: change.fromStatus ?? null,
       toStatus: change.toStatus,
-      reason: change.reason,
+      reason: change.reason ?? null,
       serviceIds: component?.serviceIds ?? [],
       at: change.at.toISOString(),
     };
