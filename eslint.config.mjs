@@ -22,6 +22,11 @@ const domainInsides = [
   // Sessions need next/headers: the web layer's own entry to auth, kept out of the index that
   // the custom server imports.
   `!@/lib/${d}/session`,
+]).concat([
+  // Notifications are a module of their own inside incidents, with their own index.
+  "!@/lib/incidents/notify",
+  "@/lib/incidents/notify/*",
+  "!@/lib/incidents/notify/*-types",
 ]);
 
 const config = [

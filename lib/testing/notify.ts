@@ -1,6 +1,6 @@
 /** Fixtures for notification tests: settings that allow loopback receivers, subscriptions, workers. */
 import { SYSTEM } from "../auth/roles";
-import type { Db } from "../db";
+import { tables, type Db } from "../db";
 import { createSubscription } from "../incidents/notify/subscriptions";
 import type { IncidentEvent } from "../incidents/notify/outbox";
 import { NotificationWorker, type NotificationWorkerOptions } from "../incidents/notify/worker";
@@ -63,3 +63,7 @@ export function incident(over: Partial<Extract<IncidentEvent, { incidentId: stri
     ...over,
   } as IncidentEvent;
 }
+
+/** Every subscription row, deleted ones too: to show a refused write changed nothing. */
+export const subscriptionRows = (db: Db) =>
+  db.select().from(tables.notificationSubscriptions).orderBy(tables.notificationSubscriptions.id);
