@@ -4,6 +4,8 @@ import { mayReadBoardWith, setClientAddress, trustedProxyList } from "../lib/aut
 import { guardConsole, logger } from "../lib/log";
 import { boot, isConfigurationError, type Runtime } from "./boot";
 import { createFastRoutes } from "./fast-routes";
+import { createBadgeRoutes } from "./badges";
+import { createMetricsRoute } from "./metrics";
 
 // Before anything prints: no secret reaches the server's output, whoever prints it.
 guardConsole();
@@ -35,10 +37,23 @@ async function main() {
         : (req) => mayReadBoardWith(headersOf(req.headers)),
   });
   const trustedProxies = trustedProxyList(settings.STANDFAST_TRUSTED_PROXIES);
+  const badgeRoute = createBadgeRoutes({
+    db: () => runtime.database.db,
+    maxAgeSeconds: Math.ceil(settings.STANDFAST_BOARD_REFRESH / 1000),
+    authorize:
+      settings.STANDFAST_PUBLIC_BOARD === "on"
+        ? undefined
+        : (req) => mayReadBoardWith(headersOf(req.headers)),
+  });
+  const metricsRoute = createMetricsRoute({
+    db: () => runtime.database.db,
+    mode: settings.STANDFAST_METRICS,
+  });
 
   const server = createServer((req, res) => {
     setClientAddress(req, trustedProxies);
-    if (!fastRoute(req, res)) void handle(req, res);
+    if (!fastRoute(req, res) && !badgeRoute(req, res) && !metricsRoute(req, res))
+      void handle(req, res);
   });
   server.keepAliveTimeout = 65_000;
   server.on("error", (error: NodeJS.ErrnoException) => {
