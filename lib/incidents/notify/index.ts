@@ -2,6 +2,7 @@ import "server-only";
 import type { Actor } from "../../auth";
 import { getDb } from "../../db";
 import { getSettings } from "../../settings";
+import { findUnsubscribeTarget } from "./self-service";
 import { emailConfigured } from "./subscription-input";
 
 export * from "./notify-types";
@@ -9,7 +10,6 @@ export { emitEvent, type IncidentEvent } from "./outbox";
 export { emitStatusChanges, type RecordedChange } from "./status-events";
 export { createSubscription, deleteSubscription, listSubscriptions } from "./subscriptions";
 export {
-  findUnsubscribeTarget,
   getOwnSubscription,
   subscribeSelf,
   unsubscribeByToken,
@@ -31,3 +31,7 @@ export const isEmailConfigured = () => emailConfigured(getSettings());
 
 /** The process-wide store as a context, for pages and actions. */
 export const contextFor = async (actor: Actor) => ({ actor, db: await getDb() });
+
+/** Whose address an unsubscribe link's token stops, for its page; null when it names none. */
+export const unsubscribeTargetOf = async (token: string) =>
+  findUnsubscribeTarget(await getDb(), token);
