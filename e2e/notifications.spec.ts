@@ -73,7 +73,7 @@ test("a webhook subscribed in the UI and a viewer's own e-mail hear of a status 
   // Once the page is loaded again the secret and the URL's path are gone for good.
   await page.reload();
   const row = page.locator('[data-subscription="Loopback hook"]');
-  await expect(row).toContainText(`Webhook · 127.0.0.1:${hook.port}`);
+  await expect(row).toContainText(`Webhook (signed JSON) · http://127.0.0.1:${hook.port} · signed`);
   await expect(page.locator("body")).not.toContainText(secret);
   await expect(page.locator("body")).not.toContainText("/standfast");
 
