@@ -81,7 +81,7 @@ export async function testSubscriptionAction(
         delivered,
         message: delivered
           ? "Test delivered."
-          : `Test not delivered yet: ${outcome.error ?? outcome.status}. It is retried; see the delivery log.`,
+          : `Test not delivered: ${outcome.error ?? outcome.status}. A test is not retried; it is in the delivery log.`,
       },
     };
   } catch (error) {

@@ -91,7 +91,7 @@ export default async function NotificationsPage({ searchParams }: Props) {
               >
                 <div className="min-w-0">
                   <p className="font-medium break-words">{s.name}</p>
-                  <p className="text-sm break-all">
+                  <p className="text-sm break-words">
                     {SUBSCRIPTION_KIND_LABEL[s.kind]} · {s.targetLabel}
                     {s.signed && " · signed"}
                     {s.self && " · self-subscribed"}

@@ -10,7 +10,7 @@ type Outcome = { ok: true; data: { message: string } } | { ok: false; error: str
 
 function Said({ result }: { result: Outcome }) {
   return (
-    <p aria-live="polite" role="status" className="min-h-5 text-sm">
+    <p aria-live="polite" role="status" className="text-sm">
       {result && !result.ok && (
         <span className="text-red-700 dark:text-red-300">✕ {result.error}</span>
       )}
