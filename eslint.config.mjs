@@ -22,12 +22,13 @@ const domainInsides = [
   // Sessions need next/headers: the web layer's own entry to auth, kept out of the index that
   // the custom server imports.
   `!@/lib/${d}/session`,
-]).concat([
-  // Notifications are a module of their own inside incidents, with their own index.
+]);
+// Notifications are a module of their own inside incidents, with their own index.
+const notifyInsides = [
   "!@/lib/incidents/notify",
   "@/lib/incidents/notify/*",
   "!@/lib/incidents/notify/*-types",
-]);
+];
 
 const config = [
   {
@@ -94,7 +95,7 @@ const config = [
                 "app/ and components/ must not import the database layer; call a domain module's index instead.",
             },
             {
-              group: domainInsides,
+              group: [...domainInsides, ...notifyInsides],
               message:
                 "Import the domain module's index (or its client-safe types file), not its insides.",
             },
