@@ -146,4 +146,14 @@ test("a webhook subscribed in the UI and a viewer's own e-mail hear of a status 
   await expect(viewer.locator("[data-self-status]")).toContainText("Not subscribed");
   await viewerContext.close();
   await anonymous.close();
+
+  // A test send reports what the receiver said; deleting asks first, then the row is gone.
+  await page.goto(`${app.url}/admin/notifications`);
+  const hookRow = page.locator('[data-subscription="Loopback hook"]');
+  await hookRow.getByRole("button", { name: "Send a test to Loopback hook" }).click();
+  await expect(hookRow.getByRole("status").first()).toContainText("Test delivered.");
+  expect(hook.received.some((r) => (r.json as { type?: string }).type === "test")).toBe(true);
+  page.once("dialog", (dialog) => void dialog.accept());
+  await hookRow.getByRole("button", { name: "Delete Loopback hook" }).click();
+  await expect(page.locator('[data-subscription="Loopback hook"]')).toHaveCount(0);
 });
