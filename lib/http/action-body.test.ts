@@ -45,6 +45,18 @@ describe("server action requests, checked before Next decodes them", () => {
     expect(await check(fetchAction(form.type), form.body)).toBeNull();
   });
 
+  it("pass a form as this React encodes it: its fields prefixed `_<part>_`", async () => {
+    // What Chromium posts for a useActionState form (Next 16.4's React: "_" + part + "_").
+    const form = await multipart([
+      ["0", '[null,"$K1"]'],
+      ["_1_$ACTION_REF_1", ""],
+      ["_1_$ACTION_1:0", `{"id":"${ID}","bound":"$@1"}`],
+      ["_1_$ACTION_1:1", "[null]"],
+      ["_1_email", "admin@example.com"],
+    ]);
+    expect(await check(fetchAction(form.type), form.body)).toBeNull();
+  });
+
   it("refuse a body React would not decode, saying why", async () => {
     for (const [body, message] of [
       ["null", /must be a JSON array/],
