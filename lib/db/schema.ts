@@ -331,3 +331,4 @@ export const restores = pgTable(
 );
 
 export * from "./auth-schema";
+export * from "./incidents-schema";
