@@ -1,14 +1,11 @@
 import "server-only";
-import { sql } from "drizzle-orm";
-import { queryRows, type Db } from "../db";
+import type { Db } from "../db";
 import { Loop } from "../jobs/loop";
 import { planDetection, type DetectionConfig } from "./detection";
 import { applyPlan } from "./detector-apply";
 import { readOpenIncidents, readRecentlyResolved, readWatched } from "./detector-read";
+import { tryLockIncidents } from "./lock";
 import { advanceMaintenance } from "./maintenance-advance";
-
-/** One pass at a time across every instance: the others skip theirs while it runs. */
-const DETECTOR_LOCK = 7_310_012;
 
 export type PassResult = {
   opened: string[];
@@ -27,11 +24,7 @@ export async function runIncidentPass(
   now = new Date(),
 ): Promise<PassResult | null> {
   return db.transaction(async (tx) => {
-    const [lock] = await queryRows<{ ok: boolean }>(
-      tx,
-      sql`select pg_try_advisory_xact_lock(${DETECTOR_LOCK}) as ok`,
-    );
-    if (!lock?.ok) return null;
+    if (!(await tryLockIncidents(tx))) return null;
     const maintenance = await advanceMaintenance(tx, now);
     const watched = await readWatched(tx, now);
     const open = await readOpenIncidents(tx);
