@@ -7,7 +7,8 @@ import { isStatus, type Status } from "../health/vocabulary";
 import type { ServiceState } from "../estate/types";
 import type { OpenIncident, RecentlyResolved, WatchedComponent } from "./detection";
 import { FAILING, HEALTHY } from "./impact";
-import { MAINTENANCE_ACTIVE, type Impact } from "./incident-types";
+import type { Impact } from "./incident-types";
+import { readMaintenanceInForce } from "./maintenance-in-force";
 
 const { componentStatus, components, serviceComponents, services, incidents, incidentComponents } =
   tables;
@@ -18,24 +19,6 @@ const list = (values: readonly string[]) =>
     values.map((v) => sql`${v}`),
     sql`, `,
   );
-
-/** Components in a maintenance that is in progress or being verified. */
-export async function readMaintenanceInForce(db: Db) {
-  return db
-    .select({
-      componentId: tables.maintenanceComponents.componentId,
-      title: tables.scheduledMaintenances.title,
-      startedAt: tables.scheduledMaintenances.startedAt,
-      scheduledFor: tables.scheduledMaintenances.scheduledFor,
-      scheduledUntil: tables.scheduledMaintenances.scheduledUntil,
-    })
-    .from(tables.maintenanceComponents)
-    .innerJoin(
-      tables.scheduledMaintenances,
-      eq(tables.scheduledMaintenances.id, tables.maintenanceComponents.maintenanceId),
-    )
-    .where(inArray(tables.scheduledMaintenances.status, [...MAINTENANCE_ACTIVE]));
-}
 
 /**
  * When each component's current run of statuses in `set` began: the first change into the set
