@@ -3,6 +3,7 @@ import { and, gte, lt } from "drizzle-orm";
 import { tables, type Db } from "../db";
 import { getBoard, readUptime } from "../health";
 import { groupByDay, serviceUptime, type HistoryEntry } from "./history-days";
+import type { ServiceUptime } from "./history-types";
 import { readIncidentRecords, readMaintenanceRecords } from "./records";
 import { toIncidentView, toMaintenanceView } from "./views";
 
@@ -34,12 +35,6 @@ export async function readIncidentHistory(
     days,
   );
 }
-
-export type ServiceUptime = {
-  serviceId: string;
-  uptime30: number | null;
-  uptime90: number | null;
-};
 
 /** Each service's uptime over 30 and 90 days, from the daily roll-ups of its components. */
 export async function readServiceUptime(db: Db, now = new Date()): Promise<ServiceUptime[]> {

@@ -17,18 +17,20 @@ import { scheduleMaintenance as schedule, updateMaintenance as move } from "./ma
 import { readIncidentRecords, readMaintenanceRecords } from "./records";
 import { toIncidentView, toMaintenanceView } from "./views";
 import { isId } from "./ids";
+import { incidentFeed } from "./feed";
+import { readIncidentHistory, readServiceUptime } from "./history";
+import { lastGoodBackups } from "./last-good-backup";
+import { readIncidentTimeline } from "./timeline";
+import { readStatusOver } from "./status-over";
 
 export * from "./incident-types";
 export type { IncidentEvent } from "./events";
 export { getIncidentData, invalidateIncidentData, type IncidentData } from "./live";
 export { readMaintenanceInForce } from "./maintenance-in-force";
 export { overlayMaintenance } from "./maintenance-overlay";
+export type { StatusStep } from "./status-over";
 export { runIncidentPass, startIncidentDetector, stopIncidentDetector } from "./detector";
 export { DEFAULT_DETECTION, type DetectionConfig } from "./detection";
-export { readIncidentHistory, readServiceUptime } from "./history";
-export { readIncidentTimeline } from "./timeline";
-export { lastGoodBackups } from "./last-good-backup";
-export { incidentFeed } from "./feed";
 
 /** The detection settings, as the environment gives them. */
 export function detectionConfig(): DetectionConfig {
@@ -68,6 +70,46 @@ export async function getActiveNotices(db?: Db) {
       .sort((a, b) => a.scheduledFor.localeCompare(b.scheduledFor)),
     asOf: new Date(data.readAt).toISOString(),
   };
+}
+
+/** Each affected component's status over the incident (public, like the board's history). */
+export async function getStatusOverIncident(incident: IncidentView, db?: Db) {
+  return readStatusOver(db ?? (await getDb()), incident);
+}
+
+/** The last 90 days of incidents and maintenance by day (the history page). */
+export async function getIncidentHistory(db?: Db) {
+  return readIncidentHistory(db ?? (await getDb()));
+}
+
+/** Each service's uptime over 30 and 90 days. */
+export async function getServiceUptime(db?: Db) {
+  return readServiceUptime(db ?? (await getDb()));
+}
+
+/** The history feed as RSS 2.0 or Atom 1.0, linking to the public URL. */
+export async function getHistoryFeed(format: "rss" | "atom", db?: Db) {
+  const d = db ?? (await getDb());
+  const [data, board] = await Promise.all([getIncidentData(d), getBoard(d)]);
+  const s = getSettings();
+  return incidentFeed(format, {
+    url: s.STANDFAST_PUBLIC_URL ?? `http://localhost:${s.PORT}`,
+    incidents: data.incidents.map((i) => toIncidentView(i, board)),
+    maintenances: data.maintenances.map((m) => toMaintenanceView(m, board)),
+  });
+}
+
+/**
+ * What signed-in people see on an incident's page beside what everyone sees: the automatic
+ * timeline, and each affected service's last good backup before the incident started.
+ */
+export async function getIncidentInternals(incident: IncidentView, db?: Db) {
+  const d = db ?? (await getDb());
+  const [timeline, backups] = await Promise.all([
+    readIncidentTimeline(d, incident),
+    lastGoodBackups(d, incident.serviceIds, new Date(incident.startedAt)),
+  ]);
+  return { timeline, backups };
 }
 
 /** Every maintenance, latest start first (the maintenance page). */
