@@ -3,7 +3,7 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import type { FormState } from "@/components/backups/form-state";
 import { actionActor } from "@/lib/auth/session";
-import { toActionResult } from "@/lib/http";
+import { formOf, idArgument, toActionResult } from "@/lib/http";
 import {
   changeIncidentAs,
   createIncidentAs,
@@ -13,7 +13,8 @@ import {
 import { changeFrom, formValues, newIncidentFrom, postmortemFrom, updateFrom } from "./form-input";
 
 // Thin: the caller first (actionActor refuses other sites), form -> raw input, the verb (which
-// authorizes, validates and audits), revalidate, one result shape.
+// authorizes, validates and audits), revalidate, one result shape. Arguments are typed unknown:
+// Next passes whatever the client posted, bound ids included.
 
 const incidentPath = (id: string) => `/incidents/${encodeURIComponent(id)}`;
 
@@ -38,12 +39,14 @@ function done(id: string) {
 }
 
 /** Opens an incident (operator), then its page. */
-export async function createIncidentAction(_prev: FormState, form: FormData): Promise<FormState> {
-  const values = formValues(form);
+export async function createIncidentAction(_prev: unknown, form: unknown): Promise<FormState> {
+  let values: Record<string, string> | undefined;
   let id: string;
   try {
     const actor = await actionActor();
-    id = await createIncidentAs(actor, newIncidentFrom(form));
+    const data = formOf(form);
+    values = formValues(data);
+    id = await createIncidentAs(actor, newIncidentFrom(data));
   } catch (error) {
     return refused(error, values);
   }
@@ -51,53 +54,71 @@ export async function createIncidentAction(_prev: FormState, form: FormData): Pr
   redirect(incidentPath(id));
 }
 
-/** Posts an update (operator). */
-export async function postUpdateAction(
-  incidentId: string,
-  _prev: FormState<{ message: string }>,
+type Write = (
+  actor: Awaited<ReturnType<typeof actionActor>>,
+  id: string,
   form: FormData,
+) => Promise<unknown>;
+
+/** The shape shared by the incident page's forms: bound id, form, verb, one message. */
+async function onIncident(
+  incidentId: unknown,
+  form: unknown,
+  write: Write,
+  message: string,
 ): Promise<FormState<{ message: string }>> {
-  const values = formValues(form);
+  let values: Record<string, string> | undefined;
   try {
     const actor = await actionActor();
-    await postIncidentUpdateAs(actor, String(incidentId), updateFrom(form));
+    const data = formOf(form);
+    values = formValues(data);
+    const id = idArgument(incidentId, "incidentId");
+    await write(actor, id, data);
+    done(id);
   } catch (error) {
     return refused(error, values);
   }
-  done(incidentId);
-  return { ok: true, data: { message: "Update posted." } };
+  return { ok: true, data: { message } };
+}
+
+/** Posts an update (operator). */
+export async function postUpdateAction(
+  incidentId: unknown,
+  _prev: unknown,
+  form: unknown,
+): Promise<FormState<{ message: string }>> {
+  return onIncident(
+    incidentId,
+    form,
+    (actor, id, data) => postIncidentUpdateAs(actor, id, updateFrom(data)),
+    "Update posted.",
+  );
 }
 
 /** Changes the title, impact or affected components (operator). */
 export async function changeIncidentAction(
-  incidentId: string,
-  _prev: FormState<{ message: string }>,
-  form: FormData,
+  incidentId: unknown,
+  _prev: unknown,
+  form: unknown,
 ): Promise<FormState<{ message: string }>> {
-  const values = formValues(form);
-  try {
-    const actor = await actionActor();
-    await changeIncidentAs(actor, String(incidentId), changeFrom(form));
-  } catch (error) {
-    return refused(error, values);
-  }
-  done(incidentId);
-  return { ok: true, data: { message: "Incident changed." } };
+  return onIncident(
+    incidentId,
+    form,
+    (actor, id, data) => changeIncidentAs(actor, id, changeFrom(data)),
+    "Incident changed.",
+  );
 }
 
 /** Publishes the postmortem of a resolved incident (operator). */
 export async function postmortemAction(
-  incidentId: string,
-  _prev: FormState<{ message: string }>,
-  form: FormData,
+  incidentId: unknown,
+  _prev: unknown,
+  form: unknown,
 ): Promise<FormState<{ message: string }>> {
-  const values = formValues(form);
-  try {
-    const actor = await actionActor();
-    await writePostmortemAs(actor, String(incidentId), postmortemFrom(form));
-  } catch (error) {
-    return refused(error, values);
-  }
-  done(incidentId);
-  return { ok: true, data: { message: "Postmortem published." } };
+  return onIncident(
+    incidentId,
+    form,
+    (actor, id, data) => writePostmortemAs(actor, id, postmortemFrom(data)),
+    "Postmortem published.",
+  );
 }

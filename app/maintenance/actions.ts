@@ -3,9 +3,11 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import type { FormState } from "@/components/backups/form-state";
 import { actionActor } from "@/lib/auth/session";
-import { toActionResult } from "@/lib/http";
+import { formOf, idArgument, toActionResult } from "@/lib/http";
 import { scheduleMaintenanceAs, updateMaintenanceAs } from "@/lib/incidents";
 import { formValues, maintenanceFrom, updateFrom } from "../incidents/form-input";
+
+// Thin, as the incident actions: arguments typed unknown (Next passes whatever was posted).
 
 const maintenancePath = (id: string) => `/maintenance/${encodeURIComponent(id)}`;
 
@@ -23,15 +25,14 @@ function refused(error: unknown, values?: Record<string, string>): FormState<nev
 }
 
 /** Schedules maintenance (operator), then opens its page. */
-export async function scheduleMaintenanceAction(
-  _prev: FormState,
-  form: FormData,
-): Promise<FormState> {
-  const values = formValues(form);
+export async function scheduleMaintenanceAction(_prev: unknown, form: unknown): Promise<FormState> {
+  let values: Record<string, string> | undefined;
   let id: string;
   try {
     const actor = await actionActor();
-    id = await scheduleMaintenanceAs(actor, maintenanceFrom(form));
+    const data = formOf(form);
+    values = formValues(data);
+    id = await scheduleMaintenanceAs(actor, maintenanceFrom(data));
   } catch (error) {
     return refused(error, values);
   }
@@ -42,18 +43,21 @@ export async function scheduleMaintenanceAction(
 
 /** Moves a maintenance along with a message (operator). */
 export async function updateMaintenanceAction(
-  maintenanceId: string,
-  _prev: FormState<{ message: string }>,
-  form: FormData,
+  maintenanceId: unknown,
+  _prev: unknown,
+  form: unknown,
 ): Promise<FormState<{ message: string }>> {
-  const values = formValues(form);
+  let values: Record<string, string> | undefined;
   try {
     const actor = await actionActor();
-    await updateMaintenanceAs(actor, String(maintenanceId), updateFrom(form));
+    const data = formOf(form);
+    values = formValues(data);
+    const id = idArgument(maintenanceId, "maintenanceId");
+    await updateMaintenanceAs(actor, id, updateFrom(data));
+    revalidatePath(maintenancePath(id));
   } catch (error) {
     return refused(error, values);
   }
-  revalidatePath(maintenancePath(maintenanceId));
   revalidatePath("/maintenance");
   revalidatePath("/");
   return { ok: true, data: { message: "Maintenance updated." } };
