@@ -7,6 +7,7 @@ import {
   postIncidentUpdate,
   runIncidentPass,
   scheduleMaintenance,
+  updateMaintenance,
   DEFAULT_DETECTION,
 } from "../lib/incidents";
 import { installSettings, parseSettings } from "../lib/settings";
@@ -96,6 +97,13 @@ describe.each(ENGINES)("Statuspage incident and maintenance documents on %s", (e
       scheduledUntil: new Date(now + hour).toISOString(),
       components: ["contoso-edi.storage"],
     });
+    const earlier = await scheduleMaintenance(ctx, {
+      title: "Network change",
+      scheduledFor: new Date(now - 2 * hour).toISOString(),
+      scheduledUntil: new Date(now + 2 * hour).toISOString(),
+      components: ["contoso-edi.roles"],
+    });
+    await updateMaintenance(ctx, earlier, { status: "completed", message: "Done early." });
     await runIncidentPass(database.db, DEFAULT_DETECTION);
     const fastRoute = createFastRoutes({ db: () => database.db, publicUrl: PUBLIC_URL });
     server = await startHttpServer((req, res) => {
@@ -165,9 +173,13 @@ describe.each(ENGINES)("Statuspage incident and maintenance documents on %s", (e
   it("scheduled-maintenances.json, upcoming.json and active.json, with scheduled_for and scheduled_until", async () => {
     const all = await get("/api/v2/scheduled-maintenances.json");
     expect(Object.keys(all).sort()).toEqual(["page", "scheduled_maintenances"]);
-    expect(all.scheduled_maintenances.map((m: { name: string }) => m.name)).toEqual([
-      "Database upgrade",
-      "Storage firmware",
+    // Completed maintenance too, latest start first.
+    expect(
+      all.scheduled_maintenances.map((m: { name: string; status: string }) => [m.name, m.status]),
+    ).toEqual([
+      ["Database upgrade", "scheduled"],
+      ["Storage firmware", "in_progress"],
+      ["Network change", "completed"],
     ]);
     const [upcoming] = (await get("/api/v2/scheduled-maintenances/upcoming.json"))
       .scheduled_maintenances;

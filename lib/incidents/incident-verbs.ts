@@ -5,7 +5,7 @@
  */
 import "server-only";
 import { and, eq, inArray, isNull } from "drizzle-orm";
-import { auditRefusals, recordAudit } from "../audit";
+import { auditRefusals, auditTarget, recordAudit } from "../audit";
 import { requireRole, type Ctx } from "../auth";
 import { tables, type Db } from "../db";
 import { conflict, invalidState, notFound, validationError } from "../errors";
@@ -25,11 +25,6 @@ import { lockIncidents } from "./lock";
 const { incidents, incidentUpdates, incidentComponents } = tables;
 type IncidentKind = Extract<IncidentEvent, { incidentId: string }>["kind"];
 type IncidentRow = typeof incidents.$inferSelect;
-
-const targetOf = (raw: unknown, key: string) =>
-  raw && typeof raw === "object" && key in raw
-    ? String((raw as Record<string, unknown>)[key]).slice(0, 200)
-    : null;
 
 async function readForUpdate(tx: Db, id: string): Promise<IncidentRow> {
   const [row] = isId(id)
@@ -110,7 +105,7 @@ const componentRow = (incidentId: string, c: ComponentInfo, by: string, now: Dat
 
 /** Opens an incident by hand. Operator. Returns its id. */
 export async function createIncident(ctx: Ctx, raw: unknown, now = new Date()): Promise<string> {
-  return auditRefusals(ctx, "incidents.create", targetOf(raw, "title"), async () => {
+  return auditRefusals(ctx, "incidents.create", auditTarget(raw, "title"), async () => {
     requireRole(ctx.actor, "operator", "Opening an incident");
     const input = parseOrThrow(NewIncident, raw, "Invalid incident");
     const startedAt = input.startedAt ? new Date(input.startedAt) : now;

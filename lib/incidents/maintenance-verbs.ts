@@ -5,7 +5,7 @@
  */
 import "server-only";
 import { eq } from "drizzle-orm";
-import { auditRefusals, recordAudit } from "../audit";
+import { auditRefusals, auditTarget, recordAudit } from "../audit";
 import { requireRole, type Ctx } from "../auth";
 import { tables } from "../db";
 import { invalidState, notFound, validationError } from "../errors";
@@ -24,9 +24,7 @@ const clock = (d: Date) => `${d.toISOString().slice(0, 16).replace("T", " ")} UT
 
 /** Schedules maintenance of some components. Operator. Returns its id. */
 export async function scheduleMaintenance(ctx: Ctx, raw: unknown, now = new Date()) {
-  const title =
-    raw && typeof raw === "object" && "title" in raw ? String(raw.title).slice(0, 200) : null;
-  return auditRefusals(ctx, "maintenance.schedule", title, async () => {
+  return auditRefusals(ctx, "maintenance.schedule", auditTarget(raw, "title"), async () => {
     requireRole(ctx.actor, "operator", "Scheduling maintenance");
     const input = parseOrThrow(NewMaintenance, raw, "Invalid maintenance");
     const from = new Date(input.scheduledFor);

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, desc, gte, inArray, isNull, lt, ne, or, type SQL } from "drizzle-orm";
+import { and, asc, desc, gte, inArray, isNull, lt, ne, type SQL } from "drizzle-orm";
 import { tables, type Db } from "../db";
 import { isStatus, type Status } from "../health/vocabulary";
 import type {
@@ -160,12 +160,19 @@ export async function readMaintenanceRecords(
   const byId = filter.ids
     ? inArray(maintenances.id, filter.ids.length ? filter.ids : [""])
     : undefined;
-  const newest = await db
+  const latest = await db
     .select()
     .from(maintenances)
-    .where(filter.withOpen ? or(byId, ne(maintenances.status, "completed")) : byId)
+    .where(byId)
     .orderBy(desc(maintenances.scheduledFor))
     .limit(filter.limit ?? 1_000);
+  // Every one not completed, however far ahead, as well as the latest `limit` of any status.
+  const open = filter.withOpen
+    ? await db.select().from(maintenances).where(ne(maintenances.status, "completed"))
+    : [];
+  const newest = [...open, ...latest.filter((m) => !open.some((o) => o.id === m.id))].sort(
+    (a, b) => b.scheduledFor.getTime() - a.scheduledFor.getTime(),
+  );
   if (newest.length === 0) return [];
   const ids = newest.map((m) => m.id);
   const [parts, updates] = await Promise.all([

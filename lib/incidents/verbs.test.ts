@@ -89,6 +89,27 @@ describe.each(ENGINES)("incident and maintenance verbs on %s", (engine) => {
     ]);
   });
 
+  it("a title no text can be made of is refused as bad input and audited without a name, not a crash", async () => {
+    // {"toString":"x"} posted as JSON: String() of it throws a TypeError (a 500).
+    const hostile = JSON.parse('{"toString":"x"}') as unknown;
+    await expect(
+      createIncident(as(operator), { ...newIncident, title: hostile }),
+    ).rejects.toMatchObject({ kind: "validation" });
+    await expect(
+      scheduleMaintenance(as(operator), {
+        title: hostile,
+        scheduledFor: "2099-01-01T00:00:00Z",
+        scheduledUntil: "2099-01-01T01:00:00Z",
+        components: ["contoso-edi.roles"],
+      }),
+    ).rejects.toMatchObject({ kind: "validation" });
+    const audit = await readAuditRows(database.db);
+    expect(audit.map((a) => [a.action, a.outcome, a.target])).toEqual([
+      ["incidents.create", "refused", null],
+      ["maintenance.schedule", "refused", null],
+    ]);
+  });
+
   it("an operator opens an incident, updates it, changes it, resolves it and writes its postmortem, each audited", async () => {
     const id = await createIncident(as(operator), newIncident, at(10));
     const [row] = await incidentRows(database.db);
