@@ -157,7 +157,7 @@ test("mistakes get JSON errors: unknown parameters, unknown paths, wrong methods
     error: { code: "bad_request", message: expect.stringContaining('"page"') },
   });
 
-  const missing = await request.get("/api/v2/incidents/unresolved.json");
+  const missing = await request.get("/api/v2/incidents/upcoming.json");
   expect(missing.status()).toBe(404);
   const body = await json(missing);
   expect(body.error.code).toBe("not_found");

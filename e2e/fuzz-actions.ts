@@ -56,6 +56,21 @@ export const ACTION_SHAPES: Record<string, { bound: number; fields: string[]; ar
   tickChecklistAction: { bound: 0, fields: [], args: 3 },
   resumeServiceAction: { bound: 1, fields: [] },
   deleteFailedServiceAction: { bound: 2, fields: [] },
+  createIncidentAction: {
+    bound: 0,
+    fields: ["title", "status", "impact", "message", "components", "startedAt"],
+  },
+  postUpdateAction: { bound: 1, fields: ["status", "message"] },
+  changeIncidentAction: {
+    bound: 1,
+    fields: ["title", "impact", "changeComponents", "components", "message"],
+  },
+  postmortemAction: { bound: 1, fields: ["body"] },
+  scheduleMaintenanceAction: {
+    bound: 0,
+    fields: ["title", "scheduledFor", "scheduledUntil", "components", "message"],
+  },
+  updateMaintenanceAction: { bound: 1, fields: ["status", "message"] },
   signInAction: { bound: 0, fields: ["email", "password", "next"] },
   oidcSignInAction: { bound: 0, fields: ["next"] },
   signOutAction: { bound: 0, fields: [], args: 0 },
@@ -126,7 +141,7 @@ export function actionRequests(
     .map(([target, b, state, fields]) => {
       const form = multipart([
         ["0", JSON.stringify([...b, state, "$K1"])],
-        ...fields.map(([k, v]): [string, string] => [`1_${k}`, v]),
+        ...fields.map(([k, v]): [string, string] => [`_1_${k}`, v]),
       ]);
       return {
         method: "POST",

@@ -40,8 +40,14 @@ test.beforeAll(async () => {
       ...(await ids("select id from services order by id")),
       ...(await ids("select id from components order by id limit 4")),
       ...(await ids("select id from users order by id")),
+      ...(await ids("select id from incidents order by id limit 2")),
+      ...(await ids("select id from scheduled_maintenances order by id limit 2")),
     ],
-    values: ["1d", "7d", "local", "westeurope", "premium", "contoso-dr", "viewer", "admin", "on"],
+    values: [
+      ...["1d", "7d", "local", "westeurope", "premium", "contoso-dr", "viewer", "admin", "on"],
+      ...["investigating", "identified", "monitoring", "resolved", "major", "in_progress"],
+      ...["2030-01-01T10:00", "2030-01-01T12:00"],
+    ],
   };
   await fuzz.settle();
 });
@@ -215,11 +221,18 @@ test(`the hot JSON routes answer ${RUNS} generated requests without a 5xx`, asyn
     "/api/v2/summary.json",
     "/api/v2/status.json",
     "/api/v2/components.json",
+    "/api/v2/incidents.json",
+    "/api/v2/incidents/unresolved.json",
+    "/api/v2/scheduled-maintenances.json",
+    "/api/v2/scheduled-maintenances/upcoming.json",
+    "/api/v2/scheduled-maintenances/active.json",
     "/api/board",
     "/badge.svg",
     "/badge/services/contoso-edi.svg",
     "/badge/components/contoso-edi.roles.svg",
     "/metrics",
+    "/history.rss",
+    "/history.atom",
   ]) {
     const requests = fc
       .tuple(

@@ -17,6 +17,7 @@ import {
 } from "../lib/backups";
 import { startRestoreWorker, stopRestoreWorker } from "../lib/restores";
 import { startNotificationWorker, stopNotificationWorker } from "../lib/incidents/notify";
+import { detectionConfig, startIncidentDetector, stopIncidentDetector } from "../lib/incidents";
 import { startActivityFeed } from "../lib/backups/activity-feed";
 import { createStores, isStoreError, StoreConfigError } from "../lib/backups/stores";
 import { logger } from "../lib/log";
@@ -113,6 +114,8 @@ export async function boot(): Promise<Runtime> {
       : null;
   poller?.start();
   if (!poller) log.info("poller: off (STANDFAST_POLLER=off); another instance must poll");
+  // Incidents are judged where readings are taken; a lock keeps instances from judging twice.
+  if (poller) startIncidentDetector({ db: database.db, config: detectionConfig() });
 
   return {
     settings,
@@ -121,6 +124,7 @@ export async function boot(): Promise<Runtime> {
     poller,
     async stop() {
       await poller?.stop();
+      await stopIncidentDetector();
       await stopBackupWorker();
       await stopRestoreWorker();
       await stopNotificationWorker();

@@ -210,12 +210,12 @@ describe.each(ENGINES)("fast JSON routes on %s", (engine) => {
   });
 
   it("an unknown /api/v2/ path is a 404 JSON listing the endpoints", async () => {
-    const res = await get("/api/v2/incidents.json");
+    const res = await get("/api/v2/pages.json");
     expect(res.status).toBe(404);
     expect(res.headers["content-type"]).toMatch(/^application\/json/);
     const { error } = json(res.body);
     expect(error.code).toBe("not_found");
-    expect(error.message).toContain("/api/v2/incidents.json");
+    expect(error.message).toContain("/api/v2/pages.json");
     for (const path of V2) expect(error.message).toContain(path);
     expect(error.message).not.toContain("/api/board");
     expect(handled.at(-1)).toBe(true);

@@ -2,17 +2,53 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Db } from "../lib/db";
 import { getBoardSnapshot, type Snapshot } from "../lib/health";
 import { toLiveBoard } from "../lib/health/board-types";
+import { getIncidentData } from "../lib/incidents";
 import { componentsDocument, statusDocument, summaryDocument } from "../lib/statuspage";
+import * as sp from "../lib/statuspage/incidents";
 
-type Doc = (snapshot: Snapshot, url: string) => unknown;
+type Doc = (snapshot: Snapshot, url: string, incidents: sp.IncidentSource) => unknown;
+
+/** Incidents and maintenance as the Statuspage documents give them, from the board and the incident data. */
+const objects = (s: Snapshot, url: string, i: sp.IncidentSource) =>
+  sp.statuspageObjects(s.view, url, i);
 
 /** The read-hot JSON documents, served from the shared snapshot's pre-encoded bytes. */
-const DOCUMENTS: Record<string, { make: Doc; publicApi: boolean }> = {
-  "/api/v2/summary.json": { make: (s, url) => summaryDocument(s.view, url), publicApi: true },
+const DOCUMENTS: Record<string, { make: Doc; publicApi: boolean; incidents?: true }> = {
+  "/api/v2/summary.json": {
+    make: (s, url, i) => summaryDocument(s.view, url, sp.summaryParts(objects(s, url, i))),
+    publicApi: true,
+    incidents: true,
+  },
   "/api/v2/status.json": { make: (s, url) => statusDocument(s.view, url), publicApi: true },
   "/api/v2/components.json": { make: (s, url) => componentsDocument(s.view, url), publicApi: true },
+  "/api/v2/incidents.json": {
+    make: (s, url, i) => sp.incidentsDocument(objects(s, url, i)),
+    publicApi: true,
+    incidents: true,
+  },
+  "/api/v2/incidents/unresolved.json": {
+    make: (s, url, i) => sp.unresolvedDocument(objects(s, url, i)),
+    publicApi: true,
+    incidents: true,
+  },
+  "/api/v2/scheduled-maintenances.json": {
+    make: (s, url, i) => sp.maintenancesDocument(objects(s, url, i)),
+    publicApi: true,
+    incidents: true,
+  },
+  "/api/v2/scheduled-maintenances/upcoming.json": {
+    make: (s, url, i) => sp.upcomingDocument(objects(s, url, i)),
+    publicApi: true,
+    incidents: true,
+  },
+  "/api/v2/scheduled-maintenances/active.json": {
+    make: (s, url, i) => sp.activeDocument(objects(s, url, i)),
+    publicApi: true,
+    incidents: true,
+  },
   "/api/board": { make: (s) => toLiveBoard(s.view), publicApi: false },
 };
+const NO_INCIDENTS: sp.IncidentSource = { incidents: [], maintenances: [] };
 const V2_LIST = Object.keys(DOCUMENTS)
   .filter((p) => p.startsWith("/api/v2/"))
   .join(", ");
@@ -112,10 +148,17 @@ export function createFastRoutes(options: {
     }
     const allowed = options.authorize ? options.authorize(req) : Promise.resolve(true);
     allowed
-      .then(async (ok) => (ok ? getBoardSnapshot(options.db()) : null))
+      .then(async (ok) =>
+        ok
+          ? Promise.all([
+              getBoardSnapshot(options.db()),
+              doc.incidents ? getIncidentData(options.db()) : NO_INCIDENTS,
+            ])
+          : null,
+      )
       .then(
-        (snapshot) => {
-          if (!snapshot) {
+        (read) => {
+          if (!read) {
             sendJson(
               res,
               401,
@@ -130,7 +173,10 @@ export function createFastRoutes(options: {
             );
             return;
           }
-          const encoded = snapshot.encode(path, () => doc.make(snapshot, options.publicUrl));
+          const [snapshot, incidents] = read;
+          const encoded = snapshot.encode(path, () =>
+            doc.make(snapshot, options.publicUrl, incidents),
+          );
           const headers: Record<string, string> = {
             "content-type": "application/json; charset=utf-8",
             "cache-control": "no-cache",

@@ -409,3 +409,4 @@ export const notificationDeliveries = pgTable(
 );
 
 export * from "./auth-schema";
+export * from "./incidents-schema";

@@ -3,6 +3,8 @@ import { gzipSync } from "node:zlib";
 import { tables, type Db } from "../db";
 import { readEstate, readEstateVersion } from "../estate/read";
 import type { Estate } from "../estate/types";
+import { readMaintenanceInForce } from "../incidents/maintenance-in-force";
+import { overlayMaintenance } from "../incidents/maintenance-overlay";
 import { logger } from "../log";
 import type { BoardView } from "./board-types";
 import { buildBoardView, type PollerState, type StoredStatus } from "./board";
@@ -62,9 +64,10 @@ async function read(db: Db): Promise<Reading> {
     cache.db = db;
   }
   const estate = cache.estate;
-  const [rows, lease] = await Promise.all([
+  const [rows, lease, maintenance] = await Promise.all([
     db.select().from(tables.componentStatus),
     readLease(db, POLLER_LEASE),
+    readMaintenanceInForce(db),
   ]);
   const statuses = new Map<string, StoredStatus>(
     rows.map((r) => [
@@ -86,7 +89,9 @@ async function read(db: Db): Promise<Reading> {
     lastBeatAt: lease?.heartbeatAt ?? null,
     beatEveryMs: lease?.beatEveryMs ?? null,
   };
-  return { db, estate, statuses, poller, readAt: new Date() };
+  // Components in maintenance in progress show under_maintenance (board, API, pages).
+  const shown = overlayMaintenance(statuses, maintenance);
+  return { db, estate, statuses: shown, poller, readAt: new Date() };
 }
 
 /** The board from a reading, at `now`: the reading's own time, or later when the store is away. */

@@ -67,6 +67,12 @@ export const SettingsSchema = z
      * instance takes the job over (a restore resumes from its step, a backup is failed).
      */
     STANDFAST_JOB_HEARTBEAT: duration("5s", 100, 60_000).default(5_000),
+    /** Incidents open after a component fails this many of its check intervals. */
+    STANDFAST_INCIDENT_DEBOUNCE: int(1, 100).default(2),
+    /** A detected incident resolves itself once its components are healthy this many intervals. */
+    STANDFAST_INCIDENT_QUIET: int(1, 1000).default(5),
+    /** Failures in one region this close together are one incident; a resolved one reopens within it. */
+    STANDFAST_INCIDENT_GROUPING: duration("5m", 1_000, 86_400_000).default(300_000),
     STANDFAST_PUBLIC_URL: z
       .url({
         protocol: /^https?$/,

@@ -149,10 +149,18 @@ export const componentsDocument = (view: BoardView, url: string) => ({
   page: page(view, url),
   components: components(view),
 });
-export const summaryDocument = (view: BoardView, url: string) => ({
+/** `open`: the unresolved incidents and the active and upcoming maintenance (lib/statuspage/incidents.ts). */
+export const summaryDocument = (
+  view: BoardView,
+  url: string,
+  open: { incidents: unknown[]; scheduled_maintenances: unknown[] } = {
+    incidents: [],
+    scheduled_maintenances: [],
+  },
+) => ({
   page: page(view, url),
   components: components(view),
-  incidents: [] as unknown[],
-  scheduled_maintenances: [] as unknown[],
+  incidents: open.incidents,
+  scheduled_maintenances: open.scheduled_maintenances,
   status: view.overall,
 });

@@ -1,0 +1,124 @@
+"use server";
+import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
+import type { FormState } from "@/components/backups/form-state";
+import { actionActor } from "@/lib/auth/session";
+import { formOf, idArgument, toActionResult } from "@/lib/http";
+import {
+  changeIncidentAs,
+  createIncidentAs,
+  postIncidentUpdateAs,
+  writePostmortemAs,
+} from "@/lib/incidents";
+import { changeFrom, formValues, newIncidentFrom, postmortemFrom, updateFrom } from "./form-input";
+
+// Thin: the caller first (actionActor refuses other sites), form -> raw input, the verb (which
+// authorizes, validates and audits), revalidate, one result shape. Arguments are typed unknown:
+// Next passes whatever the client posted, bound ids included.
+
+const incidentPath = (id: string) => `/incidents/${encodeURIComponent(id)}`;
+
+/** A refusal as a form result, with the values to show again (field errors as a plain object). */
+function refused(error: unknown, values?: Record<string, string>): FormState<never> {
+  const result = toActionResult(error);
+  if (result.ok) return result;
+  return {
+    ok: false,
+    error: result.error,
+    ...(result.fieldErrors
+      ? { fieldErrors: Object.fromEntries(Object.entries(result.fieldErrors)) }
+      : {}),
+    ...(values ? { values } : {}),
+  };
+}
+
+function done(id: string) {
+  revalidatePath(incidentPath(id));
+  revalidatePath("/history");
+  revalidatePath("/");
+}
+
+/** Opens an incident (operator), then its page. */
+export async function createIncidentAction(_prev: unknown, form: unknown): Promise<FormState> {
+  let values: Record<string, string> | undefined;
+  let id: string;
+  try {
+    const actor = await actionActor();
+    const data = formOf(form);
+    values = formValues(data);
+    id = await createIncidentAs(actor, newIncidentFrom(data));
+  } catch (error) {
+    return refused(error, values);
+  }
+  done(id);
+  redirect(incidentPath(id));
+}
+
+type Write = (
+  actor: Awaited<ReturnType<typeof actionActor>>,
+  id: string,
+  form: FormData,
+) => Promise<unknown>;
+
+/** The shape shared by the incident page's forms: bound id, form, verb, one message. */
+async function onIncident(
+  incidentId: unknown,
+  form: unknown,
+  write: Write,
+  message: string,
+): Promise<FormState<{ message: string }>> {
+  let values: Record<string, string> | undefined;
+  try {
+    const actor = await actionActor();
+    const data = formOf(form);
+    values = formValues(data);
+    const id = idArgument(incidentId, "incidentId");
+    await write(actor, id, data);
+    done(id);
+  } catch (error) {
+    return refused(error, values);
+  }
+  return { ok: true, data: { message } };
+}
+
+/** Posts an update (operator). */
+export async function postUpdateAction(
+  incidentId: unknown,
+  _prev: unknown,
+  form: unknown,
+): Promise<FormState<{ message: string }>> {
+  return onIncident(
+    incidentId,
+    form,
+    (actor, id, data) => postIncidentUpdateAs(actor, id, updateFrom(data)),
+    "Update posted.",
+  );
+}
+
+/** Changes the title, impact or affected components (operator). */
+export async function changeIncidentAction(
+  incidentId: unknown,
+  _prev: unknown,
+  form: unknown,
+): Promise<FormState<{ message: string }>> {
+  return onIncident(
+    incidentId,
+    form,
+    (actor, id, data) => changeIncidentAs(actor, id, changeFrom(data)),
+    "Incident changed.",
+  );
+}
+
+/** Publishes the postmortem of a resolved incident (operator). */
+export async function postmortemAction(
+  incidentId: unknown,
+  _prev: unknown,
+  form: unknown,
+): Promise<FormState<{ message: string }>> {
+  return onIncident(
+    incidentId,
+    form,
+    (actor, id, data) => writePostmortemAs(actor, id, postmortemFrom(data)),
+    "Postmortem published.",
+  );
+}

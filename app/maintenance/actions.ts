@@ -1,0 +1,64 @@
+"use server";
+import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
+import type { FormState } from "@/components/backups/form-state";
+import { actionActor } from "@/lib/auth/session";
+import { formOf, idArgument, toActionResult } from "@/lib/http";
+import { scheduleMaintenanceAs, updateMaintenanceAs } from "@/lib/incidents";
+import { formValues, maintenanceFrom, updateFrom } from "../incidents/form-input";
+
+// Thin, as the incident actions: arguments typed unknown (Next passes whatever was posted).
+
+const maintenancePath = (id: string) => `/maintenance/${encodeURIComponent(id)}`;
+
+function refused(error: unknown, values?: Record<string, string>): FormState<never> {
+  const result = toActionResult(error);
+  if (result.ok) return result;
+  return {
+    ok: false,
+    error: result.error,
+    ...(result.fieldErrors
+      ? { fieldErrors: Object.fromEntries(Object.entries(result.fieldErrors)) }
+      : {}),
+    ...(values ? { values } : {}),
+  };
+}
+
+/** Schedules maintenance (operator), then opens its page. */
+export async function scheduleMaintenanceAction(_prev: unknown, form: unknown): Promise<FormState> {
+  let values: Record<string, string> | undefined;
+  let id: string;
+  try {
+    const actor = await actionActor();
+    const data = formOf(form);
+    values = formValues(data);
+    id = await scheduleMaintenanceAs(actor, maintenanceFrom(data));
+  } catch (error) {
+    return refused(error, values);
+  }
+  revalidatePath("/maintenance");
+  revalidatePath("/");
+  redirect(maintenancePath(id));
+}
+
+/** Moves a maintenance along with a message (operator). */
+export async function updateMaintenanceAction(
+  maintenanceId: unknown,
+  _prev: unknown,
+  form: unknown,
+): Promise<FormState<{ message: string }>> {
+  let values: Record<string, string> | undefined;
+  try {
+    const actor = await actionActor();
+    const data = formOf(form);
+    values = formValues(data);
+    const id = idArgument(maintenanceId, "maintenanceId");
+    await updateMaintenanceAs(actor, id, updateFrom(data));
+    revalidatePath(maintenancePath(id));
+  } catch (error) {
+    return refused(error, values);
+  }
+  revalidatePath("/maintenance");
+  revalidatePath("/");
+  return { ok: true, data: { message: "Maintenance updated." } };
+}
