@@ -1,9 +1,17 @@
-import { createServer, type IncomingHttpHeaders } from "node:http";
+import {
+  createServer,
+  type IncomingHttpHeaders,
+  type IncomingMessage,
+  type ServerResponse,
+} from "node:http";
 import next from "next";
 import { mayReadBoardWith, setClientAddress, trustedProxyList } from "../lib/auth";
 import { guardConsole, logger } from "../lib/log";
 import { boot, isConfigurationError, type Runtime } from "./boot";
+import { createBoardPage } from "./board-page";
+import { createComponentListCheck } from "./component-list-check";
 import { createFastRoutes } from "./fast-routes";
+import { loopbackBase } from "./next-render";
 
 // Before anything prints: no secret reaches the server's output, whoever prints it.
 guardConsole();
@@ -34,11 +42,21 @@ async function main() {
         ? undefined
         : (req) => mayReadBoardWith(headersOf(req.headers)),
   });
+  let loopback = `http://127.0.0.1:${settings.PORT}`;
+  const passToNext = (req: IncomingMessage, res: ServerResponse) => void handle(req, res);
+  const boardPage = createBoardPage({
+    db: () => runtime.database.db,
+    base: () => loopback,
+    publicBoard: settings.STANDFAST_PUBLIC_BOARD === "on",
+    passToNext,
+  });
+  const componentList = createComponentListCheck({ db: () => runtime.database.db, passToNext });
   const trustedProxies = trustedProxyList(settings.STANDFAST_TRUSTED_PROXIES);
 
   const server = createServer((req, res) => {
     setClientAddress(req, trustedProxies);
-    if (!fastRoute(req, res)) void handle(req, res);
+    if (!fastRoute(req, res) && !boardPage(req, res) && !componentList(req, res))
+      passToNext(req, res);
   });
   server.keepAliveTimeout = 65_000;
   server.on("error", (error: NodeJS.ErrnoException) => {
@@ -49,7 +67,11 @@ async function main() {
     );
     void runtime.stop().finally(() => process.exit(1));
   });
-  server.listen(settings.PORT, settings.HOST, () => {
+  // A crowd opening the board at once: room for a thousand connections waiting to be accepted.
+  server.listen({ port: settings.PORT, host: settings.HOST, backlog: 2048 }, () => {
+    const address = server.address();
+    if (address && typeof address === "object")
+      loopback = loopbackBase(address.address, address.port);
     log.info(`ready on ${publicUrl}${dev ? " (development)" : ""}`);
   });
 
