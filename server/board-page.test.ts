@@ -38,7 +38,13 @@ const SESSION = "standfast.session_token=abc.def";
  * board goes and (escaped) in its hydration data, as Next renders it. A private board sends
  * visitors without a session to sign in.
  */
-function fakeNext(state: { renders: string[]; passed: string[]; hold: Promise<void> | null; private: boolean; broken: boolean }) {
+function fakeNext(state: {
+  renders: string[];
+  passed: string[];
+  hold: Promise<void> | null;
+  private: boolean;
+  broken: boolean;
+}) {
   return (req: IncomingMessage, res: ServerResponse) => {
     const own = isOwnRender(req.headers);
     (own ? state.renders : state.passed).push(`${req.url} ${req.headers.cookie ?? "-"}`);
@@ -132,7 +138,9 @@ describe.each(ENGINES)("the board page / on %s", (engine) => {
     expect(html).toContain('self.__next_f.push([1,"\\u003c!--standfast:board--\\u003e"])');
     expect(r.headers["set-cookie"]).toBeUndefined();
     expect(r.headers["cache-control"]).toBe("private, no-cache");
-    expect(r.headers.vary).toBe("rsc, next-router-state-tree, Accept-Encoding, Cookie, Authorization");
+    expect(r.headers.vary).toBe(
+      "rsc, next-router-state-tree, Accept-Encoding, Cookie, Authorization",
+    );
     expect(r.headers.etag).toMatch(/^W\/"[\w-]+"$/);
     expect(r.headers["content-type"]).toBe("text/html; charset=utf-8");
     expect(state.renders).toEqual(["/ -"]);
@@ -197,7 +205,9 @@ describe.each(ENGINES)("the board page / on %s", (engine) => {
     expect(html).toContain('<div id="board" class="board"');
     expect(r.headers["set-cookie"]).toEqual(["standfast.session_data=refreshed; Path=/; HttpOnly"]);
     expect(r.headers.etag).toBeUndefined();
-    expect(r.headers["cache-control"]).toBe("private, no-cache, no-store, max-age=0, must-revalidate");
+    expect(r.headers["cache-control"]).toBe(
+      "private, no-cache, no-store, max-age=0, must-revalidate",
+    );
     // Each signed-in request is rendered for its reader; anonymous readers never get that page.
     await get("/", { cookie: SESSION });
     expect(state.renders).toEqual([`/ ${SESSION}`, `/ ${SESSION}`]);

@@ -101,13 +101,11 @@ export function listComponents(
     total: all.length,
     page: query.page,
     pages,
-    rows: all
-      .slice((query.page - 1) * LIST_PAGE_SIZE, query.page * LIST_PAGE_SIZE)
-      .map((c) => ({
-        ...c,
-        serviceIds: users.get(c.id) ?? [],
-        regionName: names.get(c.region) ?? c.region,
-      })),
+    rows: all.slice((query.page - 1) * LIST_PAGE_SIZE, query.page * LIST_PAGE_SIZE).map((c) => ({
+      ...c,
+      serviceIds: users.get(c.id) ?? [],
+      regionName: names.get(c.region) ?? c.region,
+    })),
   };
 }
 
