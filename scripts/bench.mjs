@@ -1,4 +1,4 @@
-// `npm run bench [-- --quick] [-- --profile] [-- --rebuild] [-- --keep] [-- --only api,board,render,archive,restore]`
+// `npm run bench [-- --quick] [-- --profile] [-- --rebuild] [-- --keep] [-- --only api,page,board,render,archive,restore]`
 // Builds the app into .next-bench when needed, runs it on ports 3400-3499 against generated
 // estates in a temporary folder, and prints every figure next to a baseline measured in the same
 // run. Writes bench-results/latest.json (and logs; CPU profiles with --profile). Never asserts.
@@ -13,6 +13,7 @@ import { benchArchive } from "./bench/archive.mjs";
 import { benchRestore } from "./bench/restore.mjs";
 import { startApp, waitAllRead } from "./bench/app.mjs";
 import { benchBoard } from "./bench/board.mjs";
+import { benchPage } from "./bench/page.mjs";
 import { ensureBuild } from "./bench/build.mjs";
 import { estateYaml } from "./bench/estate.mjs";
 import { cleanupAll, freePort, installExitHandlers, onCleanup } from "./bench/proc.mjs";
@@ -99,7 +100,7 @@ async function section(key, fn) {
 let exitCode = 0;
 try {
   // Only the sections that run the app need its build.
-  if (want("api") || want("board") || want("render") || want("restore")) {
+  if (want("api") || want("page") || want("board") || want("render") || want("restore")) {
     log("build: checking .next-bench…");
     results.build = ensureBuild(root, {
       force: flags.rebuild,
@@ -119,7 +120,7 @@ try {
     fs.writeFileSync(e.file, estateYaml(e));
   }
 
-  if (want("api") || want("board")) {
+  if (want("api") || want("page") || want("board")) {
     const app = await startApp({
       root,
       name: "app-1k",
@@ -142,6 +143,10 @@ try {
       if (want("api")) {
         log("1. summary API…");
         await section("api", () => benchApi({ ...common, app }));
+      }
+      if (want("page")) {
+        log("1b. board page / under a crowd…");
+        await section("page", () => benchPage({ ...common, app }));
       }
       if (want("board")) {
         log("2+4. board in Chromium…");
