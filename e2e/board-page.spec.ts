@@ -57,6 +57,7 @@ test.describe("a board that is not public", () => {
   let dataDir = "";
   let app: App;
   test.beforeAll(async () => {
+    test.setTimeout(150_000);
     dataDir = tempDataDir();
     app = await startApp({
       port: SPARE_PORT,

@@ -149,6 +149,8 @@ test("the keyboard reaches the filter and the cells, and a focused cell shows it
   await page.goto("/");
   const b = board(page);
   await expect(b.overall).toHaveText("All Systems Operational");
+  // Before the live board runs, the filter is a plain form that loads /?problems=1.
+  await expect(b.live).toHaveAttribute("data-live", "ready");
 
   const focusedText = () =>
     page.evaluate(() => {

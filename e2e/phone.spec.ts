@@ -41,7 +41,9 @@ test("at phone width the board fits the screen: the banner and the platform grid
   // Each component's row names its region beside its cell.
   expect(await regionShownBy(b.cell("contoso-edi.roles"))).toBe("West Europe");
   expect(await regionShownBy(b.cell("northwind-dev.storage"))).toBe("Southeast Asia");
+  await expect(b.live).toHaveAttribute("data-live", "ready");
   for (const cell of await page.locator("a.cell").all()) {
+    await expect(cell).toBeVisible();
     expect(await regionShownBy(cell), (await cell.getAttribute("href")) ?? "").toBeTruthy();
     const box = (await cell.boundingBox())!;
     expect(box.x + box.width).toBeLessThanOrEqual(390);

@@ -108,6 +108,8 @@ export const board = (page: Page) => ({
     page.locator(`a.cell[href="/components/${encodeURIComponent(componentId)}"]`).first(),
   problemsOnly: page.getByRole("button", { name: /^(✓ )?Problems only/ }),
   announcement: page.locator("#board-announce"),
+  /** The board, with `data-live="ready"` once its script has drawn the data it fetched. */
+  live: page.locator("#board"),
 });
 
 /** Leaves a mark in the window: if the page navigates or reloads, the mark is gone. */
