@@ -26,8 +26,8 @@ export async function launchBrowser() {
  * Runs in the page before any of its scripts. Checks on every frame (and a 4 ms timer, for frames
  * the page is too busy to give) until the board is in the DOM and shown: a line or block for each
  * of `expected.services` services and a platform cell for each of `expected.cells` kinds×regions.
- * Then, when `hydrate` is set, until the live board has taken over (`data-live="ready"`: its
- * script runs and has drawn the data it fetched). `drawn` is taken after the next frame.
+ * Then, when `hydrate` is set, until the live board has taken over (its script runs and its
+ * controls work, as React's hydration did for the old board). `drawn` is taken after the next frame.
  */
 function detector({ expected, hydrate }) {
   const b = (window.__bench = { cells: null, fiber: null, hydrated: null, drawn: null });
@@ -42,7 +42,9 @@ function detector({ expected, hydrate }) {
       b.cells = performance.now();
     }
     if (hydrate) {
-      if (document.getElementById("board")?.dataset.live !== "ready") return;
+      // The live board runs (its controls work): "started", or "ready" once its data is drawn.
+      const live = document.getElementById("board")?.dataset.live;
+      if (live !== "started" && live !== "ready") return;
       b.fiber = performance.now();
     }
     b.hydrated = performance.now();

@@ -170,7 +170,7 @@ function boardRows(b) {
     ],
     `  (app timeline, ms from navigation: HTML first byte ${ms(t.responseStart)}, last byte ${ms(t.responseEnd)}, ` +
       `first paint ${ms(t.fcp)}, whole board in DOM ${ms(t.cells)}, DOMContentLoaded ${ms(t.domContentLoaded)}, ` +
-      `load ${ms(t.load)}, live board ready ${ms(t.hydrated)}; DOM ${b.app.domNodes} elements)`,
+      `load ${ms(t.load)}, live board running ${ms(t.hydrated)}; DOM ${b.app.domNodes} elements)`,
     `  (every load, app: ${b.app.drawnAll.join(", ")} ms; static: ${b.baseline.drawnAll.join(", ")} ms)`,
     [
       `bytes the board fetches (all responses, cold)`,

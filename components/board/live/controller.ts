@@ -76,6 +76,9 @@ export class BoardController {
     this.timers.push(setInterval(() => this.draw(), 1_000));
     this.timers.push(setInterval(() => visible() && void this.refresh(), this.refreshMs));
     this.draw();
+    // Its controls work from here on; "ready" once it has drawn the data it fetched.
+    const board = this.board();
+    if (board && !board.dataset.live) board.dataset.live = "started";
     void this.refresh();
   }
 
