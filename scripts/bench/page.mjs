@@ -59,10 +59,10 @@ export async function benchPage({ root, app, tmp, logDir, quick, log }) {
     out.at100.bare = await run(bare, bare.url + PATH, 100, cfg.duration);
     show("100 connections, bare", out.at100.bare);
     out.at100.ratio = out.at100.app.rps / out.at100.bare.rps;
-    out.crowd = { app: await run(app, app.url + PATH, cfg.crowd, cfg.crowdDuration) };
-    show(`${cfg.crowd} connections, app`, out.crowd.app);
-    out.crowd.bare = await run(bare, bare.url + PATH, cfg.crowd, cfg.crowdDuration);
-    show(`${cfg.crowd} connections, bare`, out.crowd.bare);
+    out.crowdRun = { app: await run(app, app.url + PATH, cfg.crowd, cfg.crowdDuration) };
+    show(`${cfg.crowd} connections, app`, out.crowdRun.app);
+    out.crowdRun.bare = await run(bare, bare.url + PATH, cfg.crowd, cfg.crowdDuration);
+    show(`${cfg.crowd} connections, bare`, out.crowdRun.bare);
   } finally {
     await bare.stop();
   }

@@ -131,21 +131,21 @@ function pageRows(p) {
     ),
     row(
       `/ at ${p.crowd} connections for ${p.crowdDuration} s: throughput`,
-      p.crowd.app,
-      p.crowd.bare,
+      p.crowdRun.app,
+      p.crowdRun.bare,
       "",
       null,
     ),
     [
       `  errors / timeouts / non-2xx at ${p.crowd} connections`,
-      `${p.crowd.app.errors} / ${p.crowd.app.timeouts} / ${p.crowd.app.non2xx}`,
-      `${p.crowd.bare.errors} / ${p.crowd.bare.timeouts} / ${p.crowd.bare.non2xx}`,
+      `${p.crowdRun.app.errors} / ${p.crowdRun.app.timeouts} / ${p.crowdRun.app.non2xx}`,
+      `${p.crowdRun.bare.errors} / ${p.crowdRun.bare.timeouts} / ${p.crowdRun.bare.non2xx}`,
       "",
       "0 errors",
-      verdict(failures(p.crowd.app) === 0),
+      verdict(failures(p.crowdRun.app) === 0),
     ],
     `  (server CPU per request at 100 connections: app ${us(p.at100.app.cpuPerReqMs)}, bare ${us(p.at100.bare.cpuPerReqMs)}; ` +
-      `load generator CPU ${Math.round(p.at100.app.loadgenCpuPct)}% / ${Math.round(p.crowd.app.loadgenCpuPct)}%)`,
+      `load generator CPU ${Math.round(p.at100.app.loadgenCpuPct)}% / ${Math.round(p.crowdRun.app.loadgenCpuPct)}%)`,
   ];
 }
 
