@@ -72,7 +72,7 @@ export function ComponentTable({ rows, at }: { rows: Row[]; at: string }) {
               <td className="border-b border-zinc-100 px-3 py-2 dark:border-zinc-900">
                 <StatusMark c={c} />
               </td>
-              <td className="border-b border-zinc-100 px-3 py-2 whitespace-nowrap text-zinc-700 dark:border-zinc-900 dark:text-zinc-300">
+              <td className="border-b border-zinc-100 px-3 py-2 text-zinc-700 sm:whitespace-nowrap dark:border-zinc-900 dark:text-zinc-300">
                 {c.checkedAt
                   ? `${formatUtc(c.checkedAt, at)} (${formatAge(now - Date.parse(c.checkedAt))} ago)`
                   : "never"}
