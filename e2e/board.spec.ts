@@ -86,7 +86,10 @@ test("the board renders the demo estate: services, components, regions and state
     if ((await cell.getAttribute("href")) === "/components/fabrikam-eai.roles") continue;
     const status = (await cell.getAttribute("data-status"))!;
     expect(Object.keys(LABELS)).toContain(status);
-    expect(await iconOf(cell), `icon of ${await cell.getAttribute("href")}`).toBeTruthy();
+    // Polled: the live board may swap the cell for a fresh copy between finding and reading it.
+    await expect
+      .poll(() => iconOf(cell), `icon of ${await cell.getAttribute("href")}`)
+      .toBeTruthy();
     await expect(cell).toHaveText(new RegExp(`^${LABELS[status]}`));
     const shown = (await cell.innerText()).replace(/\s+/g, " ").trim();
     await expect(cell).toHaveAccessibleName(new RegExp(`^${shown}: `));
@@ -96,9 +99,16 @@ test("the board renders the demo estate: services, components, regions and state
   await expect(suspended).toHaveAccessibleName(
     /^Suspended: .*, role instances in West US; service not serving; last reading Operational/,
   );
-  const suspendedIcon = await iconOf(suspended);
-  expect(suspendedIcon).toBeTruthy();
-  expect(suspendedIcon).not.toBe(await iconOf(b.cell("fabrikam-b2b.roles")));
+  // Its mark is there and is not the operational one.
+  await expect
+    .poll(async () => {
+      const [mark, operational] = [
+        await iconOf(suspended),
+        await iconOf(b.cell("fabrikam-b2b.roles")),
+      ];
+      return Boolean(mark && operational && mark !== operational);
+    })
+    .toBe(true);
   // Each component's row names its region, a shared one its own.
   for (const [id, region] of [
     ["contoso-edi.roles", "West Europe"],
