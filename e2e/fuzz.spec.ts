@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./support";
 import { hostileText, pathSegment, queryString } from "../lib/testing/fuzz/arbitraries";
 import { Tally } from "../lib/testing/fuzz/tally";
 import { writeMark, writesSince } from "../lib/testing/fuzz/writes";
