@@ -1,4 +1,5 @@
 import AxeBuilder from "@axe-core/playwright";
+import type { Page } from "@playwright/test";
 import { board, expectAllOperational, expect, test } from "./support";
 
 const MODES = [
@@ -23,18 +24,31 @@ for (const mode of MODES) {
         await expectAllOperational(request);
         await page.goto("/");
         await expect(board(page).overall).toHaveText("All Systems Operational");
-        const results = await new AxeBuilder({ page }).analyze();
-        const serious = results.violations
-          .filter((v) => v.impact === "serious" || v.impact === "critical")
-          .map(
-            (v) =>
-              `${v.id} (${v.impact}): ${v.help} — ${v.nodes
-                .map((n) => n.target.join(" "))
-                .slice(0, 5)
-                .join(", ")}`,
-          );
-        expect(serious).toEqual([]);
+        expect(await seriousViolations(page)).toEqual([]);
+      });
+
+      test(`the list a platform cell links to has none either (${mode.name}, ${colorScheme})`, async ({
+        page,
+      }) => {
+        await page.goto("/components?kind=storage&region=eastus");
+        await expect(page.getByRole("heading", { level: 1 })).toHaveText(
+          "Storage accounts in East US",
+        );
+        expect(await seriousViolations(page)).toEqual([]);
       });
     });
   }
+}
+
+async function seriousViolations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).analyze();
+  return results.violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map(
+      (v) =>
+        `${v.id} (${v.impact}): ${v.help} — ${v.nodes
+          .map((n) => n.target.join(" "))
+          .slice(0, 5)
+          .join(", ")}`,
+    );
 }

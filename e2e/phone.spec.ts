@@ -39,14 +39,21 @@ test("at phone width the board fits the screen: the banner and the platform grid
   expect(await hiddenFromSight(northEurope.locator("td").first())).toBe(true);
 
   // Each component's row names its region beside its cell.
-  expect(await regionShownBy(b.cell("contoso-edi.roles"))).toBe("West Europe");
-  expect(await regionShownBy(b.cell("northwind-dev.storage"))).toBe("Southeast Asia");
+  await expect.poll(() => regionShownBy(b.cell("contoso-edi.roles"))).toBe("West Europe");
+  await expect.poll(() => regionShownBy(b.cell("northwind-dev.storage"))).toBe("Southeast Asia");
   await expect(b.live).toHaveAttribute("data-live", "ready");
   for (const cell of await page.locator("a.cell").all()) {
     await expect(cell).toBeVisible();
-    expect(await regionShownBy(cell), (await cell.getAttribute("href")) ?? "").toBeTruthy();
-    const box = (await cell.boundingBox())!;
-    expect(box.x + box.width).toBeLessThanOrEqual(390);
+    // Polled: the live board may swap the cell for a fresh copy between finding and reading it.
+    await expect
+      .poll(() => regionShownBy(cell), (await cell.getAttribute("href")) ?? "")
+      .toBeTruthy();
+    await expect
+      .poll(async () => {
+        const box = await cell.boundingBox();
+        return box && box.x + box.width <= 390;
+      }, "the cell fits the screen")
+      .toBe(true);
   }
 
   // The service header and its state are there, and nothing runs off the side.
