@@ -18,6 +18,8 @@ import { createComponentListCheck } from "./component-list-check";
 import { answerClientError, sendRefusal } from "./error-pages";
 import { createFastRoutes } from "./fast-routes";
 import { loopbackBase } from "./next-render";
+import { createBadgeRoutes } from "./badges";
+import { createMetricsRoute } from "./metrics";
 import { actionIdsOf, guardRequest } from "./request-guard";
 import { createStoreGate } from "./store-gate";
 
@@ -59,6 +61,19 @@ async function main() {
   });
   const componentList = createComponentListCheck({ db: () => runtime.database.db, passToNext });
   const trustedProxies = trustedProxyList(settings.STANDFAST_TRUSTED_PROXIES);
+  const badgeRoute = createBadgeRoutes({
+    db: () => runtime.database.db,
+    maxAgeSeconds: Math.ceil(settings.STANDFAST_BOARD_REFRESH / 1000),
+    authorize:
+      settings.STANDFAST_PUBLIC_BOARD === "on"
+        ? undefined
+        : (req) => mayReadBoardWith(headersOf(req.headers)),
+  });
+  const metricsRoute = createMetricsRoute({
+    db: () => runtime.database.db,
+    mode: settings.STANDFAST_METRICS,
+  });
+
   const storeReachable = createStoreGate(() => runtime.database.db);
   // In development actions are compiled as they are first used: their ids are not known ahead.
   const knownActions = dev
@@ -96,7 +111,7 @@ async function main() {
   const server = createServer((req, res) => {
     setClientAddress(req, trustedProxies);
     setForwardedOrigin(req, trustedProxies);
-    if (fastRoute(req, res)) return;
+    if (fastRoute(req, res) || badgeRoute(req, res) || metricsRoute(req, res)) return;
     // A malformed target goes to the guard, which refuses it with a 400.
     const wellFormed = checkRequestTarget(req.url ?? "/") === null;
     if (wellFormed && (boardPage(req, res) || componentList(req, res))) return;
