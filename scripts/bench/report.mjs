@@ -1,6 +1,7 @@
 // The printed table: every figure next to its same-run baseline, the ratio, the target, a verdict.
 import { kb, mb, ms, ratio } from "./stats.mjs";
 import { restoreRows } from "./restore.mjs";
+import { memoryRows } from "./memory.mjs";
 
 // Uptime Kuma 2.5.3 measured beside Standfast: its status-page JSON against bare node:http, the
 // time to draw 1,000 monitors with their bars, and the bytes one load of that page sends.
@@ -454,6 +455,12 @@ export function printReport(results) {
     (r) => restoreRows(r, { ratio, verdict, ms }),
     results.restore,
     "restore",
+  );
+  section(
+    "7. Memory and start-up (embedded store)",
+    (r) => memoryRows(r, { mb, ms, ratio, verdict }),
+    results.memory,
+    "memory",
   );
   out.push("");
   out.push(table(rows.flatMap((r) => (typeof r === "string" ? [r] : [r]))));
