@@ -1,31 +1,22 @@
 import { connection } from "next/server";
-import { Board } from "@/components/board/board";
-import { Legend } from "@/components/board/legend";
-import { getBoard } from "@/lib/health";
-import { toLiveBoard } from "@/lib/health/board-types";
+import { ActiveNotices } from "@/components/incidents/active-notices";
+import { BoardLive } from "@/components/board/board-live";
+import { BoardSlot } from "@/components/board/board-slot";
 import { requireBoardAccess } from "@/lib/auth";
+import "@/components/board/board.css";
 
-export default async function BoardPage({
-  searchParams,
-}: {
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
+/**
+ * The status board. Its markup is not rendered here: the custom server renders it once per
+ * snapshot of the board and puts it in the slot (server/board-page.ts), for every reader alike.
+ */
+export default async function BoardPage() {
   await connection();
   await requireBoardAccess("/");
-  const [view, params] = await Promise.all([getBoard(), searchParams]);
   return (
     <div className="space-y-4">
-      {view.demo && (
-        <p className="inline-flex items-center gap-2 rounded-full border border-violet-400 bg-violet-50 px-3 py-1 text-sm font-semibold text-violet-900 dark:border-violet-700 dark:bg-violet-950 dark:text-violet-100">
-          Demo estate
-          <span className="font-normal">
-            simulated services; try a fault with <code>npm run standfast -- simulate</code>
-          </span>
-        </p>
-      )}
-      <Board initial={toLiveBoard(view)} initialProblemsOnly={params.problems === "1"}>
-        <Legend />
-      </Board>
+      <ActiveNotices />
+      <BoardSlot />
+      <BoardLive />
     </div>
   );
 }

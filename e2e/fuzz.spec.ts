@@ -195,6 +195,8 @@ test(`every page answers ${RUNS} generated requests without a 5xx`, async () => 
           "range",
           "problems",
           "q",
+          "kind",
+          "region",
         ]),
         fc.constantFrom("GET", "GET", "GET", "HEAD", "POST"),
         fc.option(fc.constantFrom("1", "0", "%ff", "\u0000"), { freq: 3 }),

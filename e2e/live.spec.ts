@@ -27,7 +27,7 @@ test("an injected fault shows in its cell without a reload, and clearing it brin
   await page.goto("/");
   const b = board(page);
   const cell = b.cell("contoso-edi.roles");
-  const service = b.service("contoso-edi").locator("tr.grid-svc");
+  const service = b.serviceHead("contoso-edi");
   await expect(b.overall).toHaveText("All Systems Operational");
   await expect(cell).toHaveAttribute("data-status", "operational");
   await expect(cell).toContainText("4/4");
@@ -47,7 +47,7 @@ test("an injected fault shows in its cell without a reload, and clearing it brin
   await expect(cell).toContainText("3/4");
   expect(await iconOf(cell)).not.toBe(operationalIcon);
   await expect(cell).toHaveAccessibleName(
-    /Partial outage, 3(\/| of )4 instances up; .*1 of 4 instances down/,
+    /^Partial outage 3\/4: .*; 3 of 4 instances up; .*1 of 4 instances down/,
   );
   await expect(service).toContainText("Partial outage");
   await expect(service).toContainText("Role instances partial outage");
@@ -83,7 +83,7 @@ test("a shared dependency's major outage: its services and the banner agree, lis
     await expect(cell).toContainText("Major outage");
   await expect(b.overall).toHaveText("Major System Outage");
   for (const id of ["fabrikam-b2b", "fabrikam-eai"]) {
-    const header = b.service(id).locator("tr.grid-svc");
+    const header = b.serviceHead(id);
     await expect(header).toContainText("Major outage");
     await expect(header).toContainText(/Impacted by access control fabrikam-identity/);
   }
@@ -93,7 +93,7 @@ test("a shared dependency's major outage: its services and the banner agree, lis
   await expect(page.locator("section[data-indicator]")).toContainText(
     "Affected services, listed first below: fabrikam-b2b, fabrikam-eai",
   );
-  await expect(b.service("contoso-edi").locator("tr.grid-svc")).toContainText("Operational");
+  await expect(b.serviceHead("contoso-edi")).toContainText("Operational");
   await expectSameWindow(page);
 });
 
@@ -115,12 +115,12 @@ test("a component whose source goes silent turns Unknown, with the age of its la
   expect(await iconOf(cell)).not.toBe(operationalIcon);
   // Its name says clock times, which never go out of date; its tooltip says ages, kept ticking.
   await expect(cell).toHaveAccessibleName(
-    /: Unknown; checked at \d\d:\d\d:\d\d UTC · .*no fresh data for \d+ s/,
+    /^Unknown: .*; checked at \d\d:\d\d:\d\d UTC · .*no fresh data for \d+ s/,
   );
   await cell.hover();
   await expect(visibleTip(page)).toContainText(/checked \d+ s ago · .*no fresh data for \d+ s/);
   await expectTipAt(visibleTip(page), cell);
-  await expect(b.service("northwind-dev").locator("tr.grid-svc")).toContainText(
+  await expect(b.serviceHead("northwind-dev")).toContainText(
     "No fresh data from northwind-dev-acs",
   );
   // The board never claims green while part of it is unknown.
@@ -130,4 +130,24 @@ test("a component whose source goes silent turns Unknown, with the age of its la
   await expect(cell).toHaveAttribute("data-status", "operational");
   await expect(b.overall).toHaveText("All Systems Operational");
   await expectSameWindow(page);
+});
+
+test("a status change is announced politely to screen readers, in words", async ({
+  page,
+  request,
+}) => {
+  await page.goto("/");
+  const b = board(page);
+  await expect(b.overall).toHaveText("All Systems Operational");
+  await expect(b.announcement).toHaveAttribute("aria-live", "polite");
+  await expect(b.announcement).toHaveText("");
+
+  await injectFault(request, { component: "fabrikam-b2b.storage", status: "degraded_performance" });
+  await expect(b.announcement).toHaveText(
+    "Minor Service Outage. fabrikam-b2b storage account: degraded.",
+  );
+  await clearFaults(request);
+  await expect(b.announcement).toHaveText(
+    "All Systems Operational. fabrikam-b2b storage account: operational.",
+  );
 });

@@ -87,15 +87,29 @@ export async function expectAllOperational(request: APIRequestContext) {
     .toBe("none");
 }
 
+/** The platform grid's columns, in order. */
+const KINDS = ["role-instances", "tracking-database", "storage", "access-control"];
+
 export const board = (page: Page) => ({
   demoBadge: page.getByText(/^Demo estate/),
   overall: page.getByRole("heading", { level: 1 }),
   services: page.locator("[data-service]"),
   service: (id: string) => page.locator(`[data-service="${id}"]`),
-  regionHeader: (name: string) => page.locator("#board-grid thead th").filter({ hasText: name }),
+  /** A service's header line: its name, state, status and why. */
+  serviceHead: (id: string) => page.locator(`[data-service="${id}"] .svc-head`),
+  /** A region's row header in the platform grid, with the region's status. */
+  regionHeader: (name: string) => page.locator(".pf tbody th").filter({ hasText: name }),
+  /** The platform grid's cell of one kind of component in one region (by their ids). */
+  platformCell: (kind: string, regionId: string) =>
+    page.locator(
+      `.pf tr[data-region="${regionId}"] td:nth-child(${2 + KINDS.indexOf(kind)}) .pcell`,
+    ),
   cell: (componentId: string) =>
     page.locator(`a.cell[href="/components/${encodeURIComponent(componentId)}"]`).first(),
   problemsOnly: page.getByRole("button", { name: /^(✓ )?Problems only/ }),
+  announcement: page.locator("#board-announce"),
+  /** The board, with `data-live="ready"` once its script has drawn the data it fetched. */
+  live: page.locator("#board"),
 });
 
 /** Leaves a mark in the window: if the page navigates or reloads, the mark is gone. */
@@ -213,13 +227,11 @@ export async function iconOf(locator: Locator): Promise<string | null> {
   });
 }
 
-/** The region name a cell shows beside its status (phone layout), or null when it shows none. */
+/** The region name a cell's row shows beside it, or null when it shows none. */
 export async function regionShownBy(cell: Locator): Promise<string | null> {
   return cell.evaluate((a) => {
-    const td = a.closest("td");
-    const content = td ? getComputedStyle(td, "::after").content : "none";
-    if (content && content !== "none" && content !== "normal") return content.replace(/^"|"$/g, "");
-    return null;
+    const region = a.closest("li")?.querySelector(".row-region");
+    return region && region.getBoundingClientRect().width > 0 ? region.textContent : null;
   });
 }
 

@@ -52,7 +52,7 @@ test("a failing read shows in its cell and the API from the first failure, with 
   await expect(cell).toHaveAttribute("data-status", "operational");
   await expect(cell).toHaveText(/^Operational.*read failed$/);
   await expect(cell).toHaveAccessibleName(
-    /: Operational; last read failed at \d\d:\d\d:\d\d UTC: no answer within 5000 ms · checked at \d\d:\d\d:\d\d UTC/,
+    /^Operational, read failed: .*; last read failed at \d\d:\d\d:\d\d UTC: no answer within 5000 ms · checked at \d\d:\d\d:\d\d UTC/,
   );
   await cell.hover();
   await expect(visibleTip(page)).toContainText(
@@ -99,7 +99,7 @@ test("with the app stopped, a browser whose clock is an hour slow still ages the
   );
   await cell.hover();
   await expect(visibleTip(page)).toContainText(
-    /: Unknown; last reported 4 of 4 instances up; checked 2 min ago/,
+    /^Unknown: .*; last reported 4 of 4 instances up; checked 2 min ago/,
   );
   await expect(
     page.getByText("0 of 15 components operational: 14 unknown; 1 in services not serving"),

@@ -1,4 +1,4 @@
-// `npm run bench [-- --quick] [-- --profile] [-- --rebuild] [-- --keep] [-- --only api,board,render,archive,restore,memory]`
+// `npm run bench [-- --quick] [-- --profile] [-- --rebuild] [-- --keep] [-- --only api,page,board,render,archive,restore,memory]`
 // Builds the app into .next-bench when needed, runs it on ports 3400-3499 against generated
 // estates in a temporary folder, and prints every figure next to a baseline measured in the same
 // run. Writes bench-results/latest.json (and logs; CPU profiles with --profile). Never asserts.
@@ -14,6 +14,7 @@ import { benchMemory } from "./bench/memory.mjs";
 import { benchRestore } from "./bench/restore.mjs";
 import { startApp, waitAllRead } from "./bench/app.mjs";
 import { benchBoard } from "./bench/board.mjs";
+import { benchPage } from "./bench/page.mjs";
 import { ensureBuild } from "./bench/build.mjs";
 import { estateYaml } from "./bench/estate.mjs";
 import { cleanupAll, freePort, installExitHandlers, onCleanup } from "./bench/proc.mjs";
@@ -100,7 +101,14 @@ async function section(key, fn) {
 let exitCode = 0;
 try {
   // Only the sections that run the app need its build.
-  if (want("api") || want("board") || want("render") || want("restore") || want("memory")) {
+  if (
+    want("api") ||
+    want("page") ||
+    want("board") ||
+    want("render") ||
+    want("restore") ||
+    want("memory")
+  ) {
     log("build: checking .next-bench…");
     results.build = ensureBuild(root, {
       force: flags.rebuild,
@@ -120,7 +128,7 @@ try {
     fs.writeFileSync(e.file, estateYaml(e));
   }
 
-  if (want("api") || want("board")) {
+  if (want("api") || want("page") || want("board")) {
     const app = await startApp({
       root,
       name: "app-1k",
@@ -143,6 +151,10 @@ try {
       if (want("api")) {
         log("1. summary API…");
         await section("api", () => benchApi({ ...common, app }));
+      }
+      if (want("page")) {
+        log("1b. board page / under a crowd…");
+        await section("page", () => benchPage({ ...common, app }));
       }
       if (want("board")) {
         log("2+4. board in Chromium…");

@@ -5,6 +5,7 @@ import { toLiveBoard } from "../lib/health/board-types";
 import { getIncidentData } from "../lib/incidents";
 import { componentsDocument, statusDocument, summaryDocument } from "../lib/statuspage";
 import * as sp from "../lib/statuspage/incidents";
+import { acceptsGzip, matchesEtag } from "./conditional";
 
 type Doc = (snapshot: Snapshot, url: string, incidents: sp.IncidentSource) => unknown;
 
@@ -54,24 +55,6 @@ const V2_LIST = Object.keys(DOCUMENTS)
   .join(", ");
 // `_` is the cache-buster many polling clients add; anything else is a mistake worth reporting.
 const ALLOWED_PARAMS = new Set(["_"]);
-
-/** If-None-Match per RFC 9110: `*`, or a list of tags compared weakly. */
-function matchesEtag(header: string | undefined, etag: string): boolean {
-  if (!header) return false;
-  if (header.trim() === "*") return true;
-  const opaque = (tag: string) => tag.trim().replace(/^W\//, "");
-  return header.split(",").some((tag) => opaque(tag) === opaque(etag));
-}
-
-/** Whether Accept-Encoding lists gzip (or `*`) without refusing it by `q=0`. */
-function acceptsGzip(header: string | undefined): boolean {
-  return (header ?? "").split(",").some((part) => {
-    const [coding, ...params] = part.trim().toLowerCase().split(";");
-    if (coding !== "gzip" && coding !== "*") return false;
-    const q = params.map((p) => p.trim()).find((p) => p.startsWith("q="));
-    return !q || Number(q.slice(2)) > 0;
-  });
-}
 
 function sendJson(
   res: ServerResponse,

@@ -9,11 +9,15 @@ import next from "next";
 import { mayReadBoardWith, setClientAddress, trustedProxyList } from "../lib/auth";
 import { STORE_UNREACHABLE_MESSAGE } from "../lib/errors";
 import { setForwardedOrigin } from "../lib/http/forwarded";
+import { checkRequestTarget } from "../lib/http/request-target";
 import { STORE_RETRY_AFTER_SECONDS } from "../lib/http/errors";
 import { guardConsole, logger } from "../lib/log";
 import { boot, isConfigurationError, type Runtime } from "./boot";
+import { createBoardPage } from "./board-page";
+import { createComponentListCheck } from "./component-list-check";
 import { answerClientError, sendRefusal } from "./error-pages";
 import { createFastRoutes } from "./fast-routes";
+import { loopbackBase } from "./next-render";
 import { createBadgeRoutes } from "./badges";
 import { createMetricsRoute } from "./metrics";
 import { actionIdsOf, guardRequest } from "./request-guard";
@@ -48,6 +52,14 @@ async function main() {
         ? undefined
         : (req) => mayReadBoardWith(headersOf(req.headers)),
   });
+  let loopback = `http://127.0.0.1:${settings.PORT}`;
+  const boardPage = createBoardPage({
+    db: () => runtime.database.db,
+    base: () => loopback,
+    publicBoard: settings.STANDFAST_PUBLIC_BOARD === "on",
+    passToNext,
+  });
+  const componentList = createComponentListCheck({ db: () => runtime.database.db, passToNext });
   const trustedProxies = trustedProxyList(settings.STANDFAST_TRUSTED_PROXIES);
   const badgeRoute = createBadgeRoutes({
     db: () => runtime.database.db,
@@ -86,16 +98,24 @@ async function main() {
     await handle(guarded, res);
   }
 
-  const server = createServer((req, res) => {
-    setClientAddress(req, trustedProxies);
-    setForwardedOrigin(req, trustedProxies);
-    if (fastRoute(req, res) || badgeRoute(req, res) || metricsRoute(req, res)) return;
+  /** Next, behind the guards; the board page and the component list fall back to it too. */
+  function passToNext(req: IncomingMessage, res: ServerResponse) {
     toNext(req, res).catch((error: Error) => {
       console.error(error);
       if (!res.headersSent)
         sendRefusal(req, res, 500, "Unexpected server error; it is in the server log.");
       else res.destroy();
     });
+  }
+
+  const server = createServer((req, res) => {
+    setClientAddress(req, trustedProxies);
+    setForwardedOrigin(req, trustedProxies);
+    if (fastRoute(req, res) || badgeRoute(req, res) || metricsRoute(req, res)) return;
+    // A malformed target goes to the guard, which refuses it with a 400.
+    const wellFormed = checkRequestTarget(req.url ?? "/") === null;
+    if (wellFormed && (boardPage(req, res) || componentList(req, res))) return;
+    passToNext(req, res);
   });
   server.keepAliveTimeout = 65_000;
   server.on("clientError", answerClientError);
@@ -107,7 +127,11 @@ async function main() {
     );
     void runtime.stop().finally(() => process.exit(1));
   });
-  server.listen(settings.PORT, settings.HOST, () => {
+  // A crowd opening the board at once: room for a thousand connections waiting to be accepted.
+  server.listen({ port: settings.PORT, host: settings.HOST, backlog: 2048 }, () => {
+    const address = server.address();
+    if (address && typeof address === "object")
+      loopback = loopbackBase(address.address, address.port);
     log.info(`ready on ${publicUrl}${dev ? " (development)" : ""}`);
   });
 

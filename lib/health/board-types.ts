@@ -11,6 +11,8 @@ import type { OverallIndicator, Status } from "./vocabulary";
 // The pure rules the browser shares with the server, from this client-safe entry.
 export { ageLiveBoard } from "./board-age";
 export { isServing } from "./board-rollup";
+export { componentListHref, KIND_PLURAL, platformCounts, platformRows } from "./board-platform";
+export type { PlatformCell, PlatformRow } from "./board-platform";
 
 export type BoardComponent = {
   id: string;

@@ -23,6 +23,13 @@ export async function getBoard(db?: Db) {
 
 export { backfillDemoHistory } from "./demo-history";
 export {
+  componentListProblem,
+  listComponents,
+  parseComponentListQuery,
+  type ComponentListPage,
+  type ComponentListQuery,
+} from "./component-list";
+export {
   parseHistoryRange,
   readComponentSeries,
   readStatusChanges,

@@ -14,7 +14,8 @@ const KEEP_HEADERS = [
   "access-control-allow-origin",
 ];
 
-async function startBare(root, tmp, logDir, routes) {
+/** Bare node:http serving fixed bytes (`routes`: path → body, gzip and headers files). */
+export async function startBare(root, tmp, logDir, routes) {
   const port = await freePort();
   const file = path.join(tmp, `bare-routes-${port}.json`);
   fs.writeFileSync(file, JSON.stringify(routes));
@@ -122,7 +123,8 @@ function changeWatcher(app) {
   };
 }
 
-async function load(root, target, { url, headers, duration, connections }) {
+/** One autocannon run in its own process, with the CPU the target spent meanwhile. */
+export async function load(root, target, { url, headers, duration, connections }) {
   const before = cpuMs(target.pid);
   const r = await runJson(
     process.execPath,

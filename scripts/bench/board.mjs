@@ -111,11 +111,29 @@ export function buildJs(root, htmlScripts) {
   };
 }
 
-export async function benchBoard({ root, app, tmp, logDir, quick, profileDir, log, expected }) {
+export async function benchBoard({
+  root,
+  app,
+  tmp,
+  logDir,
+  quick,
+  profileDir,
+  log,
+  expected: components,
+}) {
   const runs = quick ? 3 : 7;
   const html = (await get(`${app.url}/`)).body.toString("utf8");
+  // Drawn: every service's line or block and every platform cell (kinds × regions) shown.
+  const live = JSON.parse((await get(`${app.url}/api/board`)).body.toString("utf8"));
+  const expected = { services: live.services.length, cells: live.regions.length * 4 };
   const { browser, executable } = await launchBrowser();
-  const out = { expected, runs, executable, browserVersion: browser.version() };
+  const out = {
+    expected: components,
+    drawnWhen: expected,
+    runs,
+    executable,
+    browserVersion: browser.version(),
+  };
   let staticServer = null;
   try {
     const appRuns = [];

@@ -24,32 +24,29 @@ export async function launchBrowser() {
 
 /**
  * Runs in the page before any of its scripts. Checks on every frame (and a 4 ms timer, for frames
- * the page is too busy to give) until `expected` cells are in the DOM and shown (not inside the
- * `hidden` container React streams a Suspense boundary into), then, when `hydrate` is set, until
- * React owns the last cell and the post-hydration render has run ("Updated N s ago" replaces the
- * server's "Updated HH:MM:SS UTC"). `drawn` is taken after the next frame has been rendered.
+ * the page is too busy to give) until the board is in the DOM and shown: a line or block for each
+ * of `expected.services` services and a platform cell for each of `expected.cells` kinds×regions.
+ * Then, when `hydrate` is set, until the live board has taken over (its script runs and its
+ * controls work, as React's hydration did for the old board). `drawn` is taken after the next frame.
  */
 function detector({ expected, hydrate }) {
   const b = (window.__bench = { cells: null, fiber: null, hydrated: null, drawn: null });
-  const isHydrated = (cell) => {
-    if (b.fiber === null) {
-      if (!Object.keys(cell).some((k) => k.startsWith("__reactFiber$"))) return false;
-      b.fiber = performance.now();
-    }
-    const updated = document.querySelector('[data-testid="updated"]');
-    return Boolean(updated && / ago$/.test(updated.textContent ?? ""));
-  };
   let timer = 0;
   const check = () => {
     if (b.hydrated !== null) return;
-    const cells = document.getElementsByClassName("cell");
-    if (cells.length < expected) return;
-    const last = cells[cells.length - 1];
     if (b.cells === null) {
-      if (last.closest("[hidden]")) return;
+      const services = document.querySelectorAll("#board [data-service]");
+      const cells = document.getElementsByClassName("pcell");
+      if (services.length < expected.services || cells.length < expected.cells) return;
+      if (services[services.length - 1].closest("[hidden]")) return;
       b.cells = performance.now();
     }
-    if (hydrate && !isHydrated(last)) return;
+    if (hydrate) {
+      // The live board runs (its controls work): "started", or "ready" once its data is drawn.
+      const live = document.getElementById("board")?.dataset.live;
+      if (live !== "started" && live !== "ready") return;
+      b.fiber = performance.now();
+    }
     b.hydrated = performance.now();
     clearInterval(timer);
     // rAF runs before the frame's style, layout and paint; a message posted from it runs after.
@@ -139,7 +136,7 @@ export async function measureLoad(
         fcp: paint["first-contentful-paint"] ?? null,
         resources,
         domNodes: document.getElementsByTagName("*").length,
-        cellCount: document.getElementsByClassName("cell").length,
+        cellCount: document.getElementsByClassName("pcell").length,
       };
     });
     const dom = snapshotDom ? await page.content() : null;

@@ -1,7 +1,7 @@
-// Types for the estate generator, so tests can build large estates with it.
+/** Types for the generated estates (scripts/bench/estate.mjs), for the tests and specs that build one. */
 export function makeEstate(options: { services: number; regions: number; seed?: number }): {
   regions: { id: string; name: string }[];
   defaults: { interval: string };
-  services: Record<string, unknown>[];
+  services: { name: string; region: string; state?: string; [field: string]: unknown }[];
 };
 export function estateYaml(options: { components: number; regions: number; seed?: number }): string;

@@ -1,0 +1,113 @@
+/**
+ * The whole board as HTML text, from the live board: what the server caches per snapshot and the
+ * browser redraws part by part as its copy of the data changes and ages. One renderer for both,
+ * so they cannot disagree; parts carry a fingerprint so the browser replaces only what changed.
+ */
+import type { LiveBoard } from "@/lib/health/board-types";
+import { renderAlerts, renderBanner, renderFreshness, renderNotice } from "./banner";
+import { serviceHasProblem } from "./describe";
+import { esc, fingerprint } from "./html";
+import { renderLegend } from "./legend";
+import { renderPlatform } from "./platform";
+import {
+  COLLAPSE_AFTER,
+  orderServices,
+  renderService,
+  renderServicesEmpty,
+  servicesContext,
+} from "./services";
+
+export type BoardState = {
+  problemsOnly: boolean;
+  /** The browser's time on the server's clock; null on the server. */
+  now: number | null;
+  unreachable: boolean;
+  /** Collapsed services the reader opened. */
+  open: ReadonlySet<string>;
+};
+
+export const SERVER_STATE: BoardState = {
+  problemsOnly: false,
+  now: null,
+  unreachable: false,
+  open: new Set(),
+};
+
+export type PartName = "notice" | "banner" | "alerts" | "platform" | "toolbar";
+export type ServiceBlock = { id: string; html: string };
+
+function renderToolbar(view: LiveBoard, problemsOnly: boolean): string {
+  const n = view.services.filter((s) => serviceHasProblem(view, s)).length;
+  // Without script the button is a form that loads the filtered board; with it, it filters in place.
+  return (
+    `<form method="get" action="/" class="board-filter">${problemsOnly ? "" : `<input type="hidden" name="problems" value="1">`}` +
+    `<button type="submit" data-action="problems" aria-pressed="${problemsOnly}" class="board-button">` +
+    `${problemsOnly ? "✓ " : ""}Problems only (${n} service${n === 1 ? "" : "s"})</button></form>`
+  );
+}
+
+export function renderParts(view: LiveBoard, state: BoardState): Record<PartName, string> {
+  return {
+    notice: renderNotice(view),
+    banner: renderBanner(view, state.now, state.unreachable),
+    alerts: renderAlerts(view, state.unreachable),
+    platform: renderPlatform(view),
+    toolbar: renderToolbar(view, state.problemsOnly),
+  };
+}
+
+/** Past this many services, the problems beyond the worst this many are one line each too. */
+export const EXPAND_AT_MOST = 100;
+
+/** The services' blocks in order; one empty-list message when there are none to show. */
+export function renderServiceBlocks(view: LiveBoard, state: BoardState): ServiceBlock[] {
+  const entries = orderServices(view, state.problemsOnly);
+  if (entries.length === 0)
+    return [{ id: "", html: renderServicesEmpty(view, state.problemsOnly) }];
+  const large = view.services.length > COLLAPSE_AFTER;
+  const ctx = servicesContext(view, state.problemsOnly);
+  return entries.map((entry, i) => ({
+    id: entry.s.id,
+    html: withFingerprint(
+      renderService(ctx, entry, {
+        collapsed: large && (entry.rank === 0 || i >= EXPAND_AT_MOST),
+        open: state.open.has(entry.s.id),
+      }),
+    ),
+  }));
+}
+
+/** The block's markup with its own fingerprint on its outer element. */
+function withFingerprint(html: string): string {
+  return html.replace(/^<(\w+)/, `<$1 data-v="${fingerprint(html)}"`);
+}
+
+const part = (name: PartName, html: string, tag = "div", extra = "") =>
+  `<${tag} data-part="${name}" data-v="${fingerprint(html)}"${extra}>${html}</${tag}>`;
+
+/** The board's whole markup, as the server sends it in the page. */
+export function renderBoard(view: LiveBoard, state: BoardState = SERVER_STATE): string {
+  const p = renderParts(view, state);
+  const blocks = renderServiceBlocks(view, state)
+    .map((b) => b.html)
+    .join("");
+  return (
+    `<div id="board" class="board" data-generated-at="${esc(view.generatedAt)}" data-read-at="${esc(view.store.readAt)}" data-refresh-ms="${view.refreshMs}" data-problems="${state.problemsOnly ? 1 : 0}">` +
+    part("notice", p.notice) +
+    part("banner", p.banner) +
+    renderFreshness(view) +
+    part("alerts", p.alerts) +
+    part(
+      "platform",
+      p.platform,
+      "section",
+      ` aria-labelledby="platform-title" class="board-platform"`,
+    ) +
+    `<section aria-labelledby="services-title" class="board-services"><div class="board-toolbar"><h2 id="services-title" class="board-h2">Services</h2>` +
+    part("toolbar", p.toolbar) +
+    renderLegend() +
+    `</div><div id="board-grid" data-part="services">${blocks}</div></section>` +
+    `<p id="board-announce" class="sr-only" aria-live="polite" aria-atomic="true"></p>` +
+    `<div class="board-tip" data-testid="cell-tip" aria-hidden="true" hidden></div></div>`
+  );
+}

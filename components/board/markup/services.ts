@@ -1,0 +1,127 @@
+/**
+ * The services, problems first (worst first, then by name), then the rest by name. In a large
+ * estate the healthy ones are one line each, a native <details> that opens in place.
+ */
+import { KIND_LABEL } from "@/lib/estate/types";
+import {
+  isServing,
+  type BoardService,
+  type LiveBoard,
+  type LiveComponent,
+} from "@/lib/health/board-types";
+import { STATUS_LABEL } from "@/lib/health/vocabulary";
+import { stateLabel } from "../format";
+import { cellWords, describeCell, severity } from "./describe";
+import { esc, icon, plural } from "./html";
+
+/** Past this many services, healthy ones are collapsed to one line. */
+export const COLLAPSE_AFTER = 50;
+
+export type ServiceEntry = { s: BoardService; rank: number };
+
+/** The services to show, in order: problems first, worst first, then by name. */
+export function orderServices(view: LiveBoard, problemsOnly: boolean): ServiceEntry[] {
+  return view.services
+    .map((s) => ({ s, rank: severity(view, s) }))
+    .filter((x) => !problemsOnly || x.rank > 0)
+    .sort((a, b) => b.rank - a.rank || (a.s.id < b.s.id ? -1 : a.s.id > b.s.id ? 1 : 0));
+}
+
+export function renderCell(c: LiveComponent, regionName: string, at: string): string {
+  const w = cellWords(c);
+  return (
+    `<a href="/components/${esc(encodeURIComponent(c.id))}" class="cell" data-status="${c.status}"` +
+    `${c.serviceState ? ` data-state="${c.serviceState}"` : ""}${w.failing ? ` data-read-failed="true"` : ""}` +
+    ` aria-label="${esc(describeCell(c, regionName, at))}">${esc(w.label)}` +
+    `${w.count ? `<small>${w.count}</small>` : ""}${w.failing ? `<small class="cell-failed">read failed</small>` : ""}</a>`
+  );
+}
+
+function renderRow(c: LiveComponent, regionName: string, at: string): string {
+  return (
+    `<li class="row"><span class="row-kind">${KIND_LABEL[c.kind]} <small>${esc(c.name)}</small></span>` +
+    `${renderCell(c, regionName, at)}<span class="row-region">${esc(regionName)}</span></li>`
+  );
+}
+
+function statusWords(s: BoardService): string {
+  if (isServing(s.state) || s.status !== "operational")
+    return `<span class="svc-status">${icon(s.status)}<span>${STATUS_LABEL[s.status]}</span></span>`;
+  return `<span class="svc-status">${icon("paused")}<span>not serving</span></span>`;
+}
+
+function renderHead(s: BoardService, regionName: string): string {
+  const units = `${s.edition}, ${plural(s.units, "unit")}, ${regionName}`;
+  return (
+    `<div class="svc-head"><a href="/services/${esc(encodeURIComponent(s.id))}" class="svc-name">${esc(s.id)}</a>` +
+    `<span class="svc-meta">${esc(units)}</span><span class="state-badge" data-state="${s.state}" title="Service state">${esc(s.state.replace(/_/g, " "))}</span>` +
+    `${statusWords(s)}${s.reason ? `<span class="svc-meta">${esc(s.reason)}</span>` : ""}</div>`
+  );
+}
+
+/** What every block of one drawing shares. */
+export type ServicesContext = {
+  view: LiveBoard;
+  regionNames: Map<string, string>;
+  problemsOnly: boolean;
+};
+
+export const servicesContext = (view: LiveBoard, problemsOnly: boolean): ServicesContext => ({
+  view,
+  regionNames: new Map(view.regions.map((r) => [r.id, r.name])),
+  problemsOnly,
+});
+
+/**
+ * One service: its header and a row per component. Collapsed, one line that opens in place; its
+ * rows are drawn only once opened (the browser draws them from the live data), which keeps a
+ * large estate's page small.
+ */
+export function renderService(
+  ctx: ServicesContext,
+  entry: ServiceEntry,
+  options: { collapsed: boolean; open: boolean },
+): string {
+  const { s } = entry;
+  const { view, regionNames } = ctx;
+  const regionName = regionNames.get(s.region) ?? s.region;
+  const parts: LiveComponent[] = [];
+  for (const l of s.components) {
+    const c = view.components[l.id];
+    if (c) parts.push(c);
+  }
+  const rows = () =>
+    parts
+      .filter((c) => !(ctx.problemsOnly && c.status === "operational"))
+      .map((c) =>
+        renderRow(
+          c,
+          regionNames.get(c.region) ?? `a region this board does not show (${c.region})`,
+          view.generatedAt,
+        ),
+      )
+      .join("");
+  const head = renderHead(s, regionName);
+  if (!options.collapsed)
+    return `<div class="svc" data-service="${esc(s.id)}">${head}<ul class="svc-rows">${rows()}</ul></div>`;
+
+  const serving = parts.filter((c) => !c.serviceState);
+  const up = serving.filter((c) => c.status === "operational").length;
+  const state = s.state === "active" ? "" : `, ${stateLabel(s.state).toLowerCase()}`;
+  const paused = serving.length < parts.length ? ", role instances not serving" : "";
+  const summary = `${s.edition}, ${regionName}${state} · ${up} of ${plural(serving.length, "component")} operational${paused}`;
+  const notServing = !isServing(s.state) && s.status === "operational";
+  // Opened: its header and rows; closed: a link to its page, for a browser without script.
+  const body = options.open
+    ? `${head}<ul class="svc-rows">${rows()}</ul>`
+    : `<a class="svc-link" href="/services/${esc(encodeURIComponent(s.id))}">${esc(s.id)} service page</a>`;
+  return (
+    `<details class="svc svc-collapsed" data-service="${esc(s.id)}"${options.open ? " open" : ""}>` +
+    `<summary><span class="mark" ${notServing ? `data-state="${s.state}">not serving` : `data-status="${s.status}">${STATUS_LABEL[s.status]}`}</span>` +
+    ` <span class="svc-line">${esc(s.id)} <span class="svc-meta">${esc(summary)}</span></span></summary>${body}</details>`
+  );
+}
+
+export function renderServicesEmpty(view: LiveBoard, problemsOnly: boolean): string {
+  return `<p class="board-empty">${problemsOnly ? "No problems: every component is operational." : view.services.length === 0 ? "The estate has no services yet." : ""}</p>`;
+}

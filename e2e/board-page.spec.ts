@@ -1,0 +1,106 @@
+import fs from "node:fs";
+import { SPARE_PORT } from "./env";
+import {
+  board,
+  expectAllOperational,
+  signInAs,
+  startApp,
+  tempDataDir,
+  expect,
+  test,
+  type App,
+} from "./support";
+
+test("anonymous readers share one page per snapshot: tagged, revalidated, the board's data sent once", async ({
+  request,
+}) => {
+  await expectAllOperational(request);
+  const first = await request.get("/");
+  expect(first.status()).toBe(200);
+  expect(first.headers().etag).toMatch(/^W\/"[\w-]+"$/);
+  expect(first.headers()["cache-control"]).toBe("private, no-cache");
+  expect(first.headers()["set-cookie"]).toBeUndefined();
+  const html = await first.text();
+  // The board once, in its slot; Next's hydration data holds only the slot's marker.
+  expect(html.match(/<div id="board" /g)).toHaveLength(1);
+  expect(html.match(/aria-label="Operational/g)?.length).toBe(15);
+  expect(html).toContain("\\u003c!--standfast:board--\\u003e");
+  expect(html).not.toContain("<!--standfast:board-->");
+  // A reader who has the current version is told so without a body (a new snapshot, at most once
+  // a second, makes a new version: ask again at once).
+  await expect
+    .poll(async () => {
+      const tag = (await request.get("/")).headers().etag!;
+      const again = await request.get("/", { headers: { "if-none-match": tag } });
+      return `${again.status()} ${(await again.body()).length} ${again.headers().etag === tag}`;
+    })
+    .toBe("304 0 true");
+});
+
+test("a signed-in reader sees their name in the header and the same live board", async ({
+  page,
+  request,
+}) => {
+  await expectAllOperational(request);
+  await signInAs(page, "viewer");
+  await expect(page.getByTestId("signed-in-role")).toHaveText("viewer");
+  await expect(board(page).overall).toHaveText("All Systems Operational");
+  await expect(page.locator("a.cell")).toHaveCount(16);
+  await expect(page.locator("#board")).toHaveAttribute("data-live", "ready");
+  // Reloaded, the page is made for them again, the board in it.
+  await page.reload();
+  await expect(page.getByTestId("signed-in-role")).toHaveText("viewer");
+  await expect(page.locator("a.cell")).toHaveCount(16);
+});
+
+test.describe("a board that is not public", () => {
+  let dataDir = "";
+  let app: App;
+  test.beforeAll(async () => {
+    test.setTimeout(150_000);
+    dataDir = tempDataDir();
+    app = await startApp({
+      port: SPARE_PORT,
+      dataDir,
+      env: {
+        STANDFAST_PUBLIC_BOARD: "off",
+        STANDFAST_PUBLIC_URL: `http://127.0.0.1:${SPARE_PORT}`,
+      },
+      readyPath: "/sign-in",
+    });
+  });
+  test.afterAll(async () => {
+    await app?.stop();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  test("visitors are sent to sign in and never get the board; a viewer gets it", async ({
+    page,
+  }) => {
+    test.setTimeout(120_000);
+    const visitor = await page.request.get(`${app.url}/`, { maxRedirects: 0 });
+    expect(visitor.status()).toBe(307);
+    expect(visitor.headers().location).toMatch(/\/sign-in\?next=%2F$/);
+    expect(await visitor.text()).not.toContain('id="board"');
+    const list = await page.request.get(`${app.url}/components?kind=storage`, { maxRedirects: 0 });
+    expect(list.status()).toBe(307);
+    // A cookie that is not a session is no way in.
+    const guessed = await page.request.get(`${app.url}/`, {
+      maxRedirects: 0,
+      headers: { cookie: "standfast.session_token=guessed" },
+    });
+    expect(guessed.status()).toBe(307);
+    expect(await guessed.text()).not.toContain('id="board"');
+
+    await page.goto(app.url);
+    await expect(page).toHaveURL(`${app.url}/sign-in?next=%2F`);
+    await page.getByLabel("E-mail address").fill("viewer@demo.standfast.test");
+    await page.getByLabel("Password").fill("viewer-demo-password");
+    await page.getByRole("button", { name: "Sign in", exact: true }).click();
+    await expect(page).toHaveURL(`${app.url}/`);
+    await expect(page.locator("#board")).toHaveAttribute("data-live", "ready");
+    await expect(page.locator(".pf tbody th").first()).toContainText("West Europe");
+    await page.goto(`${app.url}/components?kind=storage&region=eastus`);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Storage accounts in East US");
+  });
+});
