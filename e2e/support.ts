@@ -180,7 +180,7 @@ export async function startApp(options: {
             () => 0,
           );
         },
-        { message: `the app on ${url} starts`, timeout: 60_000 },
+        { message: `the app on ${url} starts`, timeout: 120_000 },
       )
       .toBe(200);
   } catch (error) {

@@ -1,9 +1,21 @@
-import { createServer, type IncomingHttpHeaders } from "node:http";
+import {
+  createServer,
+  type IncomingHttpHeaders,
+  type IncomingMessage,
+  type ServerResponse,
+} from "node:http";
+import path from "node:path";
 import next from "next";
 import { mayReadBoardWith, setClientAddress, trustedProxyList } from "../lib/auth";
+import { STORE_UNREACHABLE_MESSAGE } from "../lib/errors";
+import { setForwardedOrigin } from "../lib/http/forwarded";
+import { STORE_RETRY_AFTER_SECONDS } from "../lib/http/errors";
 import { guardConsole, logger } from "../lib/log";
 import { boot, isConfigurationError, type Runtime } from "./boot";
+import { answerClientError, sendRefusal } from "./error-pages";
 import { createFastRoutes } from "./fast-routes";
+import { actionIdsOf, guardRequest } from "./request-guard";
+import { createStoreGate } from "./store-gate";
 
 // Before anything prints: no secret reaches the server's output, whoever prints it.
 guardConsole();
@@ -35,12 +47,43 @@ async function main() {
         : (req) => mayReadBoardWith(headersOf(req.headers)),
   });
   const trustedProxies = trustedProxyList(settings.STANDFAST_TRUSTED_PROXIES);
+  const storeReachable = createStoreGate(() => runtime.database.db);
+  // In development actions are compiled as they are first used: their ids are not known ahead.
+  const knownActions = dev
+    ? () => null
+    : actionIdsOf(path.join(process.cwd(), process.env.STANDFAST_NEXT_DIR || ".next"));
+
+  /** Everything that is not a hot JSON route: guarded, then Next, while the store answers. */
+  async function toNext(req: IncomingMessage, res: ServerResponse) {
+    const guarded = await guardRequest(req, res, {
+      knownActions,
+      publicUrl: settings.STANDFAST_PUBLIC_URL,
+    });
+    if (!guarded) return;
+    if (!isStaticAsset(req.url) && !(await storeReachable())) {
+      sendRefusal(req, res, 503, STORE_UNREACHABLE_MESSAGE, {
+        retryAfter: STORE_RETRY_AFTER_SECONDS,
+        pageText:
+          "Standfast cannot read its status store right now, so it cannot show this page. Nothing you did caused this.",
+      });
+      return;
+    }
+    await handle(guarded, res);
+  }
 
   const server = createServer((req, res) => {
     setClientAddress(req, trustedProxies);
-    if (!fastRoute(req, res)) void handle(req, res);
+    setForwardedOrigin(req, trustedProxies);
+    if (fastRoute(req, res)) return;
+    toNext(req, res).catch((error: Error) => {
+      console.error(error);
+      if (!res.headersSent)
+        sendRefusal(req, res, 500, "Unexpected server error; it is in the server log.");
+      else res.destroy();
+    });
   });
   server.keepAliveTimeout = 65_000;
+  server.on("clientError", answerClientError);
   server.on("error", (error: NodeJS.ErrnoException) => {
     console.error(
       error.code === "EADDRINUSE"
@@ -69,6 +112,12 @@ async function main() {
   };
   process.on("SIGINT", () => shutdown("SIGINT"));
   process.on("SIGTERM", () => shutdown("SIGTERM"));
+}
+
+/** Next's build output and the app icon: served from files, never from the store. */
+function isStaticAsset(url: string | undefined): boolean {
+  const path = (url ?? "/").split("?")[0]!;
+  return path.startsWith("/_next/static/") || path === "/icon.svg" || path === "/favicon.ico";
 }
 
 function headersOf(incoming: IncomingHttpHeaders): Headers {

@@ -3,11 +3,12 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { requestBackupAs, runOperationAs, setScheduleAs, verifyBackupAs } from "@/lib/backups";
 import { actionActor } from "@/lib/auth/session";
-import { toActionResult } from "@/lib/http";
+import { formOf, idArgument, toActionResult } from "@/lib/http";
 import type { FormState } from "@/components/backups/form-state";
 import { formValues, operationFromForm, ScheduleForm, TakeBackupForm } from "./form-input";
 
 // Thin: form -> raw input -> the verb (which authorizes and validates) -> revalidate -> one result.
+// Arguments are typed unknown: Next passes whatever the client posted, bound ids included.
 
 const servicePath = (serviceId: string) => `/services/${encodeURIComponent(serviceId)}`;
 
@@ -29,31 +30,35 @@ function refused(error: unknown, values?: Record<string, string>): FormState<nev
 }
 
 /** Takes a backup now (operator), then opens its page to follow it. */
-export async function takeBackupAction(_prev: FormState, form: FormData): Promise<FormState> {
-  const values = formValues(form);
-  const raw = TakeBackupForm.parse(values);
+export async function takeBackupAction(_prev: unknown, form: unknown): Promise<FormState> {
+  let values: Record<string, string> | undefined;
   let id: string;
+  let service: string;
   try {
     const actor = await actionActor();
+    values = formValues(formOf(form));
+    const raw = TakeBackupForm.parse(values);
+    service = raw.service;
     id = (await requestBackupAs(actor, raw)).id;
   } catch (error) {
     return refused(error, values);
   }
   revalidatePath("/backups");
-  revalidatePath(servicePath(raw.service));
+  revalidatePath(servicePath(service));
   redirect(`/backups/${id}`);
 }
 
 /** Reads the archive back from its store and checks its SHA-256 (operator). */
 export async function verifyBackupAction(
-  backupId: string,
-  _prev: FormState<{ ok: boolean; message: string }>,
-  _form: FormData,
+  backupId: unknown,
+  _prev: unknown,
+  _form: unknown,
 ): Promise<FormState<{ ok: boolean; message: string }>> {
   try {
     const actor = await actionActor();
-    const result = await verifyBackupAs(actor, String(backupId));
-    revalidatePath(`/backups/${backupId}`);
+    const id = idArgument(backupId, "backupId");
+    const result = await verifyBackupAs(actor, id);
+    revalidatePath(`/backups/${encodeURIComponent(id)}`);
     revalidatePath("/backups");
     return { ok: true, data: { ok: result.ok, message: result.message } };
   } catch (error) {
@@ -63,15 +68,17 @@ export async function verifyBackupAction(
 
 /** Sets or replaces a service's backup schedule (admin). */
 export async function setScheduleAction(
-  serviceId: string,
-  _prev: FormState<{ message: string }>,
-  form: FormData,
+  serviceId: unknown,
+  _prev: unknown,
+  form: unknown,
 ): Promise<FormState<{ message: string }>> {
-  const values = formValues(form);
+  let values: Record<string, string> | undefined;
   try {
     const actor = await actionActor();
-    const row = await setScheduleAs(actor, String(serviceId), ScheduleForm.parse(values));
-    revalidatePath(servicePath(serviceId));
+    values = formValues(formOf(form));
+    const id = idArgument(serviceId, "serviceId");
+    const row = await setScheduleAs(actor, id, ScheduleForm.parse(values));
+    revalidatePath(servicePath(id));
     revalidatePath("/compliance");
     return {
       ok: true,
@@ -89,15 +96,17 @@ export async function setScheduleAction(
 
 /** Runs a management operation on the service (admin); the after-change policy may queue a backup. */
 export async function runOperationAction(
-  serviceId: string,
-  _prev: FormState<{ message: string }>,
-  form: FormData,
+  serviceId: unknown,
+  _prev: unknown,
+  form: unknown,
 ): Promise<FormState<{ message: string }>> {
-  const values = formValues(form);
+  let values: Record<string, string> | undefined;
   try {
     const actor = await actionActor();
-    const operation = await runOperationAs(actor, String(serviceId), operationFromForm(values));
-    revalidatePath(servicePath(serviceId));
+    values = formValues(formOf(form));
+    const id = idArgument(serviceId, "serviceId");
+    const operation = await runOperationAs(actor, id, operationFromForm(values));
+    revalidatePath(servicePath(id));
     revalidatePath("/backups");
     revalidatePath("/compliance");
     return { ok: true, data: { message: `Done: ${operation.summary}.` } };

@@ -2,8 +2,11 @@
 
 import { redirect } from "next/navigation";
 import { actionActor, passwordSignIn, safeNext, signOutHere, startOidcSignIn } from "@/lib/auth";
-import { toActionResult } from "@/lib/http";
+import { isDomainError, isStoreUnreachable } from "@/lib/errors";
+import { formOf, formText, toActionResult } from "@/lib/http";
 import type { SignInState } from "@/components/auth/sign-in-state";
+
+// Arguments are typed unknown: Next passes whatever the client posted.
 
 const refusal = (error: unknown) => {
   const result = toActionResult(error);
@@ -11,15 +14,20 @@ const refusal = (error: unknown) => {
 };
 
 /** E-mail and password sign-in; on success, on to `next`. */
-export async function signInAction(_prev: SignInState, form: FormData): Promise<SignInState> {
-  const email = String(form.get("email") ?? "").trim();
-  const password = String(form.get("password") ?? "");
-  const next = safeNext(String(form.get("next") ?? "/"));
+export async function signInAction(_prev: unknown, form: unknown): Promise<SignInState> {
+  let fields: { email: string; password: string; next: string };
   try {
     await actionActor();
+    const sent = formOf(form);
+    fields = {
+      email: formText(sent, "email", 500),
+      password: String(sent.get("password") ?? ""),
+      next: safeNext(formText(sent, "next", 2_000) || "/"),
+    };
   } catch (error) {
-    return { ...refusal(error), email };
+    return refusal(error);
   }
+  const { email, password, next } = fields;
   const fieldErrors: Record<string, string[]> = {};
   if (!email) fieldErrors.email = ["Enter your e-mail address."];
   if (!password) fieldErrors.password = ["Enter your password."];
@@ -31,20 +39,30 @@ export async function signInAction(_prev: SignInState, form: FormData): Promise<
 }
 
 /** Sends the browser to the identity provider's sign-in page. */
-export async function oidcSignInAction(_prev: SignInState, form: FormData): Promise<SignInState> {
+export async function oidcSignInAction(_prev: unknown, form: unknown): Promise<SignInState> {
+  let next: string;
   try {
     await actionActor();
+    next = formText(formOf(form), "next", 2_000) || "/";
   } catch (error) {
     return refusal(error);
   }
-  const outcome = await startOidcSignIn(String(form.get("next") ?? "/"));
+  const outcome = await startOidcSignIn(next);
   if (!outcome.ok || !outcome.url) return { ok: false, error: outcome.ok ? "" : outcome.error };
   redirect(outcome.url);
 }
 
-/** Ends this browser's session, then back to the board. */
+/**
+ * Ends this browser's session, then back to the board. A request from another site is refused by
+ * doing nothing, as is one while the store is unreachable (there is no session to end then).
+ */
 export async function signOutAction(): Promise<void> {
-  await actionActor();
+  try {
+    await actionActor();
+  } catch (error) {
+    if (isDomainError(error) || isStoreUnreachable(error)) return;
+    throw error;
+  }
   await signOutHere();
   redirect("/");
 }

@@ -18,20 +18,50 @@ export type AuditEntry = {
 };
 
 /**
+ * PostgreSQL stores neither NUL in text or jsonb nor lone surrogates: a hostile value that reaches
+ * an audit row (a refused id, a message quoting it) is recorded escaped rather than lost.
+ */
+const storable = (text: string) => text.replaceAll("\u0000", "\\u0000").toWellFormed();
+
+function storableJson(value: unknown): unknown {
+  if (typeof value === "string") return storable(value);
+  if (Array.isArray(value)) return value.map(storableJson);
+  if (value && typeof value === "object" && !(value instanceof Date))
+    return Object.fromEntries(
+      Object.entries(value).map(([k, v]) => [storable(k), storableJson(v)]),
+    );
+  return value;
+}
+
+/**
  * Appends one audit row. Call it with the write's own transaction so both land or neither does.
  * Secrets are masked on the way in (a guard: callers summarise their input without them), since
  * the log is append-only and every admin reads it.
  */
 export async function recordAudit(db: Db, entry: AuditEntry): Promise<void> {
+  const text = (value: string | null | undefined) => (value == null ? null : storable(value));
   await db.insert(tables.auditLog).values({
     actorKind: entry.actor.kind,
-    actorId: entry.actor.id,
-    action: entry.action,
-    target: entry.target == null ? null : redactText(entry.target),
-    input: entry.input == null ? null : redactSecrets(entry.input),
+    actorId: storable(entry.actor.id),
+    action: storable(entry.action),
+    target: entry.target == null ? null : text(redactText(entry.target)),
+    input:
+      entry.input == null
+        ? null
+        : (storableJson(redactSecrets(entry.input)) as Record<string, unknown>),
     outcome: entry.outcome,
-    detail: entry.detail == null ? null : redactText(entry.detail),
+    detail: entry.detail == null ? null : text(redactText(entry.detail)),
   });
+}
+
+/**
+ * The field of a write's raw input that names its target, when it is text: the audit row names
+ * what was asked for without trusting the input's shape (an object there is no name).
+ */
+export function auditTarget(raw: unknown, field: string): string | null {
+  if (!raw || typeof raw !== "object" || !Object.hasOwn(raw, field)) return null;
+  const value = (raw as Record<string, unknown>)[field];
+  return typeof value === "string" ? value.slice(0, 200) : null;
 }
 
 /**

@@ -121,8 +121,8 @@ export function oidcErrorMessage(code: string, provider: string): string {
     signup_disabled: `Signing up with ${provider} is not allowed here.`,
     access_denied: `${provider} did not let you sign in (you may have cancelled).`,
   };
-  return (
-    messages[code] ??
-    `Signing in with ${provider} did not complete (${code.slice(0, 60)}). Try again; if it keeps failing, the details are in the server log.`
-  );
+  // Own keys only: a code such as "toString" is unknown, not Object's method.
+  return Object.hasOwn(messages, code)
+    ? messages[code]!
+    : `Signing in with ${provider} did not complete (${code.slice(0, 60)}). Try again; if it keeps failing, the details are in the server log.`;
 }

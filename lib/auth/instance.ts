@@ -2,7 +2,9 @@ import "server-only";
 import { getIP } from "better-auth/api";
 import { recordAudit } from "../audit";
 import { getDb } from "../db";
+import { errorResponse } from "../http/errors";
 import { getSettings, type Settings } from "../settings";
+import { screenAuthRequest } from "./auth-input";
 import { AUTH_BASE_PATH, createAuth, type StandfastAuth } from "./better-auth";
 import { ANONYMOUS } from "./roles";
 import { ensureAuthSecret } from "./secret";
@@ -36,13 +38,36 @@ export function installAuth(auth: StandfastAuth | undefined): void {
 /**
  * Every request to better-auth's routes goes through here, the sign-in form's too, so rate
  * limits, origin checks and auditing apply the same way. A sign-in the rate limiter refuses never
- * reaches an endpoint, so it is audited here.
+ * reaches an endpoint, so it is audited here. Hostile input is refused before it gets there
+ * (screenAuthRequest), and an unreachable store is a 503.
  */
-export async function handleAuthRequest(request: Request, auth?: StandfastAuth): Promise<Response> {
-  const instance = auth ?? (await getAuth());
+export async function handleAuthRequest(
+  incoming: Request,
+  auth?: StandfastAuth,
+): Promise<Response> {
+  const screened = await screenAuthRequest(incoming);
+  if ("refused" in screened) {
+    if (new URL(incoming.url).pathname.startsWith(`${AUTH_BASE_PATH}/sign-in/`))
+      await auditScreenedSignIn(incoming, screened.refused, auth);
+    return screened.refused;
+  }
+  const { request } = screened;
+  let instance: StandfastAuth;
+  let response: Response;
   const copy = request.method === "POST" ? request.clone() : null;
-  const response = await instance.handler(request);
+  try {
+    instance = auth ?? (await getAuth());
+    response = await instance.handler(request);
+  } catch (error) {
+    return errorResponse(error);
+  }
   const path = new URL(request.url).pathname;
+  // better-auth answers an endpoint it does not have with an empty 404: say what is wrong.
+  if (response.status === 404 && !response.headers.get("content-type"))
+    return Response.json(
+      { code: "NOT_FOUND", message: `There is no sign-in endpoint at ${path}.` },
+      { status: 404, headers: { "cache-control": "no-store" } },
+    );
   if (response.status === 429 && copy && path.startsWith(`${AUTH_BASE_PATH}/sign-in/`)) {
     const body = (await copy.json().catch(() => ({}))) as { email?: unknown };
     await recordAudit(instance.db, {
@@ -58,4 +83,21 @@ export async function handleAuthRequest(request: Request, auth?: StandfastAuth):
     }).catch(() => {});
   }
   return response;
+}
+
+/** A sign-in refused before better-auth saw it is audited as its own refusals are. */
+async function auditScreenedSignIn(request: Request, refused: Response, auth?: StandfastAuth) {
+  try {
+    const instance = auth ?? (await getAuth());
+    const { message } = (await refused.clone().json()) as { message: string };
+    await recordAudit(instance.db, {
+      actor: ANONYMOUS,
+      action: "auth.sign-in",
+      input: { client: getIP(request, instance.options) },
+      outcome: "refused",
+      detail: message.slice(0, 500),
+    });
+  } catch {
+    // The refusal stands whether or not it could be audited (the store may be what failed).
+  }
 }

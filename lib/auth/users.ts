@@ -3,7 +3,7 @@ import { hashPassword } from "better-auth/crypto";
 import { and, asc, eq, ne } from "drizzle-orm";
 import { randomBytes } from "node:crypto";
 import { z } from "zod";
-import { recordAudit } from "../audit";
+import { auditTarget, recordAudit } from "../audit";
 import { getDb, tables, type Db } from "../db";
 import { conflict, invalidState, isDomainError, notFound } from "../errors";
 import { parseOrThrow } from "../validation";
@@ -193,11 +193,7 @@ async function audited<T>(ctx: Ctx, action: string, raw: unknown, fn: () => Prom
     return await fn();
   } catch (error) {
     if (isDomainError(error)) {
-      const { userId, email } = (raw && typeof raw === "object" ? raw : {}) as {
-        userId?: unknown;
-        email?: unknown;
-      };
-      const target = String(userId ?? email ?? "").slice(0, 200) || null;
+      const target = auditTarget(raw, "userId") ?? auditTarget(raw, "email");
       await recordAudit(ctx.db, {
         actor: ctx.actor,
         action,

@@ -6,7 +6,7 @@
 import { randomUUID } from "node:crypto";
 import { and, eq, isNull, lte } from "drizzle-orm";
 import { z } from "zod";
-import { auditRefusals, recordAudit } from "../audit";
+import { auditRefusals, auditTarget, recordAudit } from "../audit";
 import { requireRole, type Ctx } from "../auth";
 import { tables, type Db } from "../db";
 import { conflict, invalidState, notFound, validationError } from "../errors";
@@ -128,7 +128,7 @@ export async function requestBackup(
   raw: unknown,
   options: { stores: Stores; now?: Date },
 ): Promise<BackupRecord> {
-  const target = raw && typeof raw === "object" && "service" in raw ? String(raw.service) : null;
+  const target = auditTarget(raw, "service");
   return auditRefusals(ctx, "backups.request", target, async () => {
     requireRole(ctx.actor, "operator", "Taking a backup");
     const input = parseOrThrow(BackupRequest, raw, "Invalid backup request");

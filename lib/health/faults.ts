@@ -1,6 +1,6 @@
 import { and, eq, lt, isNotNull } from "drizzle-orm";
 import { z } from "zod";
-import { recordAudit } from "../audit";
+import { auditTarget, recordAudit } from "../audit";
 import { requireRole, type Ctx } from "../auth";
 import { isDomainError, notFound, validationError } from "../errors";
 import { tables, type Db } from "../db";
@@ -102,12 +102,20 @@ export async function injectFault(ctx: Ctx, raw: unknown, now = new Date()) {
   }
 }
 
-/** Clears one component's fault, or all of them. Admin only. */
+/** Clears one component's fault, or all of them. Admin only; an unknown component is not found. */
 export async function clearFaults(ctx: Ctx, raw: unknown): Promise<{ cleared: number }> {
   try {
     requireRole(ctx.actor, "admin", "Clearing faults");
     const input = parseOrThrow(ClearInput, raw ?? {}, "Invalid request");
     return await ctx.db.transaction(async (tx) => {
+      // Naming a component that does not exist is a mistake to report, not "0 cleared".
+      if (input.component) {
+        const [known] = await tx
+          .select({ id: components.id })
+          .from(components)
+          .where(eq(components.id, input.component));
+        if (!known) throw notFound(`Component "${input.component}"`);
+      }
       const removed = await tx
         .delete(simulatedFaults)
         .where(input.component ? eq(simulatedFaults.componentId, input.component) : undefined)
@@ -130,10 +138,7 @@ export async function clearFaults(ctx: Ctx, raw: unknown): Promise<{ cleared: nu
 
 async function auditRefusal(ctx: Ctx, action: string, raw: unknown, error: unknown) {
   if (!isDomainError(error)) return;
-  const target =
-    raw && typeof raw === "object" && "component" in raw
-      ? String((raw as { component: unknown }).component).slice(0, 100)
-      : null;
+  const target = auditTarget(raw, "component");
   await recordAudit(ctx.db, {
     actor: ctx.actor,
     action,

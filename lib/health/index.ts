@@ -39,6 +39,7 @@ export async function getServiceView(serviceId: string, db?: Db) {
 /** One component from the live board, with its per-instance states and dependents. Null if unknown. */
 export async function getComponentView(componentId: string, db?: Db) {
   const board = await getBoard(db);
-  if (!board.components[componentId]) return null;
+  // Own keys only: an id such as "constructor" names no component.
+  if (!Object.hasOwn(board.components, componentId)) return null;
   return buildComponentView(board, componentId, await readInstanceDetail(componentId, { db }));
 }

@@ -1,4 +1,9 @@
-import { isDomainError, type DomainErrorKind } from "../errors";
+import {
+  isDomainError,
+  isStoreUnreachable,
+  STORE_UNREACHABLE_MESSAGE,
+  type DomainErrorKind,
+} from "../errors";
 
 /** The one place domain errors become HTTP statuses and action results. */
 export const HTTP_STATUS: Record<DomainErrorKind, number> = {
@@ -11,6 +16,9 @@ export const HTTP_STATUS: Record<DomainErrorKind, number> = {
   unavailable: 503,
 };
 
+/** Seconds a client should wait before asking again while the store is unreachable. */
+export const STORE_RETRY_AFTER_SECONDS = 5;
+
 export type ActionResult<T> =
   { ok: true; data: T } | { ok: false; error: string; fieldErrors?: Record<string, string[]> };
 
@@ -22,6 +30,10 @@ export function toActionResult(error: unknown): ActionResult<never> {
       error: error.message,
       fieldErrors: error.fieldErrors ? { ...error.fieldErrors } : undefined,
     };
+  if (isStoreUnreachable(error)) {
+    console.error(`[store] unreachable: ${(error as Error).message}`);
+    return { ok: false, error: STORE_UNREACHABLE_MESSAGE };
+  }
   console.error(error);
   return {
     ok: false,
@@ -40,6 +52,19 @@ export function errorResponse(error: unknown): Response {
         },
       },
       { status: HTTP_STATUS[error.kind], headers: { "cache-control": "no-store" } },
+    );
+  }
+  if (isStoreUnreachable(error)) {
+    console.error(`[store] unreachable: ${(error as Error).message}`);
+    return Response.json(
+      { error: { code: "unavailable", message: STORE_UNREACHABLE_MESSAGE } },
+      {
+        status: 503,
+        headers: {
+          "cache-control": "no-store",
+          "retry-after": String(STORE_RETRY_AFTER_SECONDS),
+        },
+      },
     );
   }
   console.error(error);

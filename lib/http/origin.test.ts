@@ -33,10 +33,22 @@ describe("assertOwnOrigin (server actions, cookie-authenticated writes)", () => 
     ).not.toThrow();
   });
 
+  it("refuses the same host over another scheme or port", () => {
+    for (const origin of ["https://localhost:3000", "http://localhost:3001", "http://localhost"])
+      expect(refused(() => assertOwnOrigin(h({ host: "localhost:3000", origin })))).toMatch(
+        /does not match http:\/\/localhost:3000/,
+      );
+    const tls = h({ host: "status.example.com", "x-forwarded-proto": "https" });
+    tls.set("origin", "http://status.example.com");
+    expect(refused(() => assertOwnOrigin(tls))).toMatch(/does not match https:/);
+    tls.set("origin", "https://status.example.com");
+    expect(() => assertOwnOrigin(tls)).not.toThrow();
+  });
+
   it("refuses a foreign origin, naming it", () => {
     expect(
       refused(() => assertOwnOrigin(h({ host: "localhost:3000", origin: "https://evil.example" }))),
-    ).toMatch(/Origin https:\/\/evil.example does not match localhost:3000/);
+    ).toMatch(/Origin https:\/\/evil.example does not match http:\/\/localhost:3000/);
     expect(
       refused(() =>
         assertOwnOrigin(

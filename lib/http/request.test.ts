@@ -42,12 +42,13 @@ describe("assertSameOrigin", () => {
     ).not.toThrow();
   });
 
-  it("behind a proxy, compares with X-Forwarded-Host", () => {
+  it("behind a proxy, compares with X-Forwarded-Host and X-Forwarded-Proto", () => {
     expect(() =>
       assertSameOrigin(
         post({
           host: "10.0.0.5:3000",
           "x-forwarded-host": "status.example.com",
+          "x-forwarded-proto": "https",
           origin: "https://status.example.com",
         }),
       ),
@@ -58,6 +59,7 @@ describe("assertSameOrigin", () => {
     const headers = {
       host: "10.0.0.5:3000",
       "x-forwarded-host": "status.example.com, edge.internal",
+      "x-forwarded-proto": "https, http",
     };
     expect(() =>
       assertSameOrigin(post({ ...headers, origin: "https://status.example.com" })),
@@ -68,14 +70,52 @@ describe("assertSameOrigin", () => {
   });
 
   it("compares host names case-insensitively and ignores an explicit default port", () => {
+    const https = { "x-forwarded-proto": "https" };
     expect(() =>
-      assertSameOrigin(post({ host: "Status.Example.com", origin: "https://status.example.com" })),
+      assertSameOrigin(
+        post({ ...https, host: "Status.Example.com", origin: "https://status.example.com" }),
+      ),
     ).not.toThrow();
     expect(() =>
       assertSameOrigin(
-        post({ host: "status.example.com:443", origin: "https://status.example.com" }),
+        post({ ...https, host: "status.example.com:443", origin: "https://status.example.com" }),
       ),
     ).not.toThrow();
+    expect(() =>
+      assertSameOrigin(post({ host: "localhost:80", origin: "http://localhost" })),
+    ).not.toThrow();
+  });
+
+  it("compares the scheme: an https Origin is refused by an http instance, and the reverse", () => {
+    const http = refusal(() =>
+      assertSameOrigin(post({ host: "localhost:3000", origin: "https://localhost:3000" })),
+    );
+    expect(http.kind).toBe("forbidden");
+    expect(http.message).toBe(
+      "Cross-origin request refused: Origin https://localhost:3000 does not match http://localhost:3000.",
+    );
+    const behindTls = post({
+      host: "status.example.com",
+      "x-forwarded-proto": "https",
+      origin: "http://status.example.com",
+    });
+    expect(refusal(() => assertSameOrigin(behindTls)).message).toMatch(
+      /Origin http:\/\/status.example.com does not match https:\/\/status.example.com/,
+    );
+  });
+
+  it("takes the scheme from the request URL when no proxy header says it", () => {
+    const request = new Request("https://status.example.com/api/admin/faults", {
+      method: "POST",
+      headers: { host: "status.example.com", origin: "https://status.example.com" },
+    });
+    expect(() => assertSameOrigin(request)).not.toThrow();
+  });
+
+  it("lets the public URL's origin through whatever the request says", () => {
+    const request = post({ host: "10.0.0.5:3000", origin: "https://status.example.com" });
+    expect(refusal(() => assertSameOrigin(request)).kind).toBe("forbidden");
+    expect(() => assertSameOrigin(request, "https://status.example.com")).not.toThrow();
   });
 
   it("refuses a foreign origin as forbidden, naming it", () => {
@@ -119,6 +159,25 @@ describe("readJson", () => {
       status: "major_outage",
     });
     expect(await readJson(json("[1,2]", "application/json; charset=utf-8"))).toEqual([1, 2]);
+  });
+
+  it("with shape object, refuses null, arrays, numbers, strings and booleans, naming the body", async () => {
+    for (const [raw, what] of [
+      ["null", "null"],
+      ["[1,2]", "an array"],
+      ["5", "a number"],
+      ['"text"', "a string"],
+      ["true", "a boolean"],
+    ]) {
+      const error = await rejection(readJson(json(raw!), undefined, "object"));
+      expect(error.kind).toBe("validation");
+      expect(error.message).toBe(
+        `The body must be a JSON object such as {"name": "value"}, not ${what}.`,
+      );
+      expect(error.fieldErrors).toEqual({ body: ["expected a JSON object"] });
+    }
+    expect(await readJson(json('{"a":1}'), undefined, "object")).toEqual({ a: 1 });
+    expect(await readJson(post({}), undefined, "object")).toEqual({});
   });
 
   it("reads an empty body as an empty object", async () => {

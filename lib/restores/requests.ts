@@ -5,7 +5,7 @@
 import { randomUUID } from "node:crypto";
 import { and, eq, inArray, sql } from "drizzle-orm";
 import { z } from "zod";
-import { auditRefusals, recordAudit } from "../audit";
+import { auditRefusals, auditTarget, recordAudit } from "../audit";
 import { requireRole, type Ctx } from "../auth";
 import { checkArchive } from "../backups/verify";
 import type { Stores } from "../backups/registry";
@@ -125,7 +125,7 @@ export async function requestRestore(
   raw: unknown,
   deps: RestoreDeps,
 ): Promise<RestoreRecord> {
-  const target = raw && typeof raw === "object" && "target" in raw ? String(raw.target) : null;
+  const target = auditTarget(raw, "target");
   return auditRefusals(ctx, "restores.request", target, async () => {
     requireRole(ctx.actor, "operator", "Restoring a backup");
     const input = parseOrThrow(RestoreRequest, raw, "Invalid restore");

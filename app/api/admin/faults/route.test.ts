@@ -409,6 +409,88 @@ describe.each(ENGINES)("admin fault API on %s", (engine) => {
       );
     });
 
+    it("clearing an unknown component is a 404 that clears nothing, audited as refused", async () => {
+      for (const component of ["../../etc/passwd", "contoso-edi.nope"]) {
+        const { audit } = await expectRefusal(
+          () => DELETE(request("DELETE", { token: tokens.admin, body: { component } })),
+          {
+            status: 404,
+            code: "not_found",
+            message: new RegExp(`Component "${component.replace(/\./g, "\\.")}" was not found`),
+          },
+        );
+        expect(audit).toMatchObject({ action: "health.fault.clear", target: component });
+      }
+    });
+
+    it("a body that is not a JSON object (null, an array, a number) is a 400 that clears nothing", async () => {
+      for (const raw of ["null", "[]", "[{}]", "0", '"contoso-edi.roles"']) {
+        await expectRefusal(() => DELETE(request("DELETE", { token: tokens.admin, raw })), {
+          status: 400,
+          code: "validation",
+          message: /must be a JSON object/,
+          fields: ["body"],
+        });
+      }
+    });
+
+    it("text no field may hold (NUL, lone surrogates) is a 400 naming the field", async () => {
+      for (const raw of [
+        '{"component":"contoso-edi.roles\\u0000"}',
+        '{"component":"\\ud800"}',
+        '{"component":"contoso-edi.roles","\\u0000":1}',
+      ]) {
+        const { error } = await expectRefusal(
+          () => DELETE(request("DELETE", { token: tokens.admin, raw })),
+          { status: 400, code: "validation" },
+        );
+        expect(error.message).toMatch(/NUL character|lone UTF-16 surrogate/);
+      }
+      await expectRefusal(
+        () =>
+          POST(
+            request("POST", {
+              token: tokens.admin,
+              body: { component: "contoso-edi.roles", status: "major_outage", reason: "x\u0000" },
+            }),
+          ),
+        { status: 400, code: "validation", fields: ["reason"] },
+      );
+    });
+
+    it("a field that is an object no string can be made of is a 400, not a crash", async () => {
+      const raw = '{"component":[{"toString":"x","valueOf":"y"}],"status":"major_outage"}';
+      const { audit } = await expectRefusal(
+        () => POST(request("POST", { token: tokens.admin, raw })),
+        { status: 400, code: "validation", fields: ["component"] },
+      );
+      expect(audit.target).toBeNull();
+    });
+
+    it("an https Origin sent to this http instance is refused, even with an admin token", async () => {
+      await expectRefusal(
+        () =>
+          DELETE(
+            request("DELETE", { token: tokens.admin, origin: "https://localhost:3000", body: {} }),
+          ),
+        { status: 403, code: "forbidden", message: /does not match http:\/\/localhost:3000/ },
+      );
+    });
+
+    it("a malformed or NUL-carrying query is a 400 naming it", async () => {
+      const at = (query: string) =>
+        new Request(`${ENDPOINT}${query}`, {
+          method: "GET",
+          headers: { host: "localhost:3000", authorization: `Bearer ${tokens.admin}` },
+        });
+      const { error } = await expectRefusal(() => GET(at("?component=a%00")), {
+        status: 400,
+        code: "validation",
+        fields: ["component"],
+      });
+      expect(error.message).toMatch(/contains a NUL character/);
+    });
+
     it("an admin clears one fault, then all, each audited", async () => {
       const one = await DELETE(
         request("DELETE", { token: tokens.admin, body: { component: "northwind-dev.acs" } }),
