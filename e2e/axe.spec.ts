@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
-import type { APIRequestContext, Page } from "@playwright/test";
-import { COLOR_SCHEMES, VIEWPORTS, seriousViolations, sessionOf, type Role } from "./a11y";
+import type { APIRequestContext } from "@playwright/test";
+import { axeEveryMode, h1 } from "./a11y";
 import { ADMIN_TOKEN } from "./env";
 import {
   clearFaults,
@@ -29,8 +29,7 @@ async function aBackup(request: APIRequestContext): Promise<string> {
 }
 
 /** A finished restore of that backup into a new service, made through the API as a client would. */
-async function aRestore(request: APIRequestContext): Promise<string> {
-  const backupId = await aBackup(request);
+async function aRestore(request: APIRequestContext, backupId: string): Promise<string> {
   const target = `axe-${randomUUID().slice(0, 8)}`;
   const restore = await json<{ id: string }>(
     await request.post("/api/restores", {
@@ -61,93 +60,74 @@ async function aRestore(request: APIRequestContext): Promise<string> {
   return restore.id;
 }
 
-type Check = {
-  /** The page, or how to find it (for pages of things the test makes first). */
-  path: string | ((request: APIRequestContext) => Promise<string>);
-  /** Who opens it: null for a visitor who is not signed in. */
-  as: Role | null;
-  /** What shows once the page is there: its main heading unless told otherwise. */
-  ready?: (page: Page) => Promise<void>;
-};
+const IN_EVERY_MODE = "desktop and phone, light and dark";
 
-const h1 = (text: string | RegExp) => async (page: Page) =>
-  expect(page.getByRole("heading", { level: 1 })).toHaveText(text);
+// Each test opens its pages once per screen and checks both colour schemes on that load.
+test.describe.configure({ timeout: 120_000 });
 
-const PAGES: Record<string, Check> = {
-  "the status board": { path: "/", as: null },
-  "a service": { path: "/services/contoso-edi", as: null, ready: h1("contoso-edi") },
-  "a component": { path: "/components/contoso-edi.roles", as: null },
-  "sign-in": { path: "/sign-in", as: null },
-  "the 404 page": { path: "/no-such-page", as: null, ready: h1("Not found") },
-  "an unknown service": {
-    path: "/services/no-such-service",
-    as: null,
-    ready: h1("No such service"),
-  },
-  "an unknown component": {
-    path: "/components/no-such.component",
-    as: null,
-    ready: h1("No such component"),
-  },
-  backups: { path: "/backups", as: "operator", ready: h1("Backups") },
-  "a backup": { path: async (r) => `/backups/${await aBackup(r)}`, as: "operator" },
-  "an unknown backup": {
-    path: `/backups/${randomUUID()}`,
-    as: "viewer",
-    ready: h1("No such backup"),
-  },
-  compliance: { path: "/compliance", as: "viewer" },
-  restores: { path: "/restores", as: "operator" },
-  "a new restore, choosing a backup": { path: "/restores/new", as: "operator" },
-  "a new restore of a backup": {
-    path: async (r) => `/restores/new?backup=${await aBackup(r)}`,
-    as: "operator",
-  },
-  "a restore": { path: async (r) => `/restores/${await aRestore(r)}`, as: "operator" },
-  "an unknown restore": {
-    path: `/restores/${randomUUID()}`,
-    as: "viewer",
-    ready: h1("No such restore"),
-  },
-  "the forbidden page": { path: "/admin/users", as: "viewer", ready: h1("Not allowed") },
-  users: { path: "/admin/users", as: "admin" },
-  "the audit log": { path: "/admin/audit", as: "admin" },
-};
-
-test.describe.configure({ timeout: 180_000 });
-
-/** Opens the page in each mode (desktop and phone, light and dark) and fails naming every finding. */
-function checkEveryMode(name: string, check: Check) {
-  test(`${name} has no serious or critical axe violations, desktop and phone, light and dark`, async ({
-    browser,
-    request,
-  }) => {
-    const path = typeof check.path === "string" ? check.path : await check.path(request);
-    const storageState = check.as ? await sessionOf(browser, check.as) : undefined;
-    const ready =
-      check.ready ?? ((p) => expect(p.getByRole("heading", { level: 1 })).toBeVisible());
-    const found: string[] = [];
-    for (const [screen, options] of Object.entries(VIEWPORTS)) {
-      const context = await browser.newContext({ ...options, storageState });
-      const page = await context.newPage();
-      for (const colorScheme of COLOR_SCHEMES) {
-        await page.emulateMedia({ colorScheme });
-        await page.goto(path);
-        await ready(page);
-        for (const line of await seriousViolations(page))
-          found.push(`${screen} ${colorScheme}: ${line}`);
-      }
-      await context.close();
-    }
-    expect(found, `axe on ${path}`).toEqual([]);
-  });
-}
-
-test.describe("every page, all operational", () => {
+test.describe("with the estate all operational", () => {
   test.beforeEach(async ({ request }) => {
     await expectAllOperational(request);
   });
-  for (const [name, check] of Object.entries(PAGES)) checkEveryMode(name, check);
+
+  test(`the status board has no serious or critical axe violations, ${IN_EVERY_MODE}`, async ({
+    browser,
+  }) => {
+    expect(await axeEveryMode(browser, null, [{ path: "/" }])).toEqual([]);
+  });
+
+  test(`the pages a visitor opens have no serious or critical axe violations, ${IN_EVERY_MODE}`, async ({
+    browser,
+  }) => {
+    const found = await axeEveryMode(browser, null, [
+      { path: "/services/contoso-edi", ready: h1("contoso-edi") },
+      { path: "/components/contoso-edi.roles" },
+      { path: "/sign-in" },
+      { path: "/no-such-page", ready: h1("Not found") },
+      { path: "/services/no-such-service", ready: h1("No such service") },
+      { path: "/components/no-such.component", ready: h1("No such component") },
+    ]);
+    expect(found).toEqual([]);
+  });
+
+  test(`a viewer's pages, and the page of one refused, have no serious or critical axe violations, ${IN_EVERY_MODE}`, async ({
+    browser,
+  }) => {
+    const found = await axeEveryMode(browser, "viewer", [
+      { path: "/compliance" },
+      { path: `/backups/${randomUUID()}`, ready: h1("No such backup") },
+      { path: `/restores/${randomUUID()}`, ready: h1("No such restore") },
+      { path: "/admin/users", ready: h1("Not allowed") },
+    ]);
+    expect(found).toEqual([]);
+  });
+
+  test(`an operator's backup and restore pages have no serious or critical axe violations, ${IN_EVERY_MODE}`, async ({
+    browser,
+    request,
+  }) => {
+    const backupId = await aBackup(request);
+    const restoreId = await aRestore(request, backupId);
+    const found = await axeEveryMode(browser, "operator", [
+      { path: "/backups", ready: h1("Backups") },
+      { path: `/backups/${backupId}` },
+      { path: "/restores" },
+      { path: "/restores/new" },
+      { path: `/restores/new?backup=${backupId}` },
+      { path: `/restores/${restoreId}` },
+    ]);
+    expect(found).toEqual([]);
+  });
+
+  test(`an admin's pages have no serious or critical axe violations, ${IN_EVERY_MODE}`, async ({
+    browser,
+  }) => {
+    const found = await axeEveryMode(browser, "admin", [
+      { path: "/admin/users" },
+      { path: "/admin/audit" },
+    ]);
+    expect(found).toEqual([]);
+  });
 });
 
 /** One of each status the estate can show, and a read that fails. */
@@ -163,7 +143,7 @@ const TROUBLE: (Fault & { shows: string })[] = [
   { component: "northwind-dev.storage", status: "silent", shows: "unknown" },
 ];
 
-test.describe("the live pages, with every status showing", () => {
+test.describe("with every status showing", () => {
   test.beforeEach(async ({ request }) => {
     await expectAllOperational(request);
     for (const { shows: _, ...fault } of TROUBLE) await injectFault(request, fault);
@@ -173,18 +153,22 @@ test.describe("the live pages, with every status showing", () => {
   test.afterEach(async ({ request }) => {
     await clearFaults(request);
   });
-  checkEveryMode("the troubled status board", { path: "/", as: null });
-  checkEveryMode("a service with an outage", { path: "/services/contoso-edi", as: null });
-  checkEveryMode("a service impacted by a dependency", {
-    path: "/services/fabrikam-b2b",
-    as: null,
+
+  test(`the troubled status board has no serious or critical axe violations, ${IN_EVERY_MODE}`, async ({
+    browser,
+  }) => {
+    expect(await axeEveryMode(browser, null, [{ path: "/" }])).toEqual([]);
   });
-  checkEveryMode("a component in partial outage", {
-    path: "/components/contoso-edi.roles",
-    as: null,
-  });
-  checkEveryMode("a component with no fresh reading", {
-    path: "/components/northwind-dev.storage",
-    as: null,
+
+  test(`service and component pages in trouble have no serious or critical axe violations, ${IN_EVERY_MODE}`, async ({
+    browser,
+  }) => {
+    const found = await axeEveryMode(browser, null, [
+      { path: "/services/contoso-edi" },
+      { path: "/services/fabrikam-b2b" },
+      { path: "/components/contoso-edi.roles" },
+      { path: "/components/northwind-dev.storage" },
+    ]);
+    expect(found).toEqual([]);
   });
 });

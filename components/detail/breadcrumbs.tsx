@@ -14,7 +14,11 @@ export function Breadcrumbs({ trail }: { trail: { label: string; href?: string }
           <li key={i} className="flex items-center gap-1.5">
             <span aria-hidden="true">›</span>
             {t.href ? (
-              <Link href={t.href} prefetch={false} className="underline hover:text-zinc-900 dark:hover:text-white">
+              <Link
+                href={t.href}
+                prefetch={false}
+                className="underline hover:text-zinc-900 dark:hover:text-white"
+              >
                 {t.label}
               </Link>
             ) : (

@@ -28,7 +28,9 @@ export default async function UsersPage() {
             <div className="min-w-0">
               <p className="truncate font-medium">
                 {u.name}
-                {u.id === actor.id && <span className="font-normal text-zinc-600 dark:text-zinc-400"> (you)</span>}
+                {u.id === actor.id && (
+                  <span className="font-normal text-zinc-600 dark:text-zinc-400"> (you)</span>
+                )}
               </p>
               <p className="truncate text-sm text-zinc-600 dark:text-zinc-400">{u.email}</p>
             </div>
