@@ -23,6 +23,12 @@ const domainInsides = [
   // the custom server imports.
   `!@/lib/${d}/session`,
 ]);
+// Notifications are a module of their own inside incidents, with their own index.
+const notifyInsides = [
+  "!@/lib/incidents/notify",
+  "@/lib/incidents/notify/*",
+  "!@/lib/incidents/notify/*-types",
+];
 
 const config = [
   {
@@ -89,7 +95,7 @@ const config = [
                 "app/ and components/ must not import the database layer; call a domain module's index instead.",
             },
             {
-              group: domainInsides,
+              group: [...domainInsides, ...notifyInsides],
               message:
                 "Import the domain module's index (or its client-safe types file), not its insides.",
             },

@@ -59,6 +59,15 @@ export const ACTION_SHAPES: Record<string, { bound: number; fields: string[]; ar
   signInAction: { bound: 0, fields: ["email", "password", "next"] },
   oidcSignInAction: { bound: 0, fields: ["next"] },
   signOutAction: { bound: 0, fields: [], args: 0 },
+  createSubscriptionAction: {
+    bound: 0,
+    fields: ["kind", "name", "target", "services", "components", "minImpact", "events"],
+  },
+  deleteSubscriptionAction: { bound: 0, fields: ["id"] },
+  testSubscriptionAction: { bound: 0, fields: ["id"] },
+  subscribeSelfAction: { bound: 0, fields: ["services", "minImpact", "events"] },
+  unsubscribeSelfAction: { bound: 0, fields: [] },
+  unsubscribeByTokenAction: { bound: 0, fields: ["token"] },
 };
 
 /** Values a real form would send, so some inputs reach the verb behind the action. */

@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./support";
 import { hostileText, pathSegment, queryString } from "../lib/testing/fuzz/arbitraries";
 import { Tally } from "../lib/testing/fuzz/tally";
 import { writeMark, writesSince } from "../lib/testing/fuzz/writes";
@@ -216,6 +216,10 @@ test(`the hot JSON routes answer ${RUNS} generated requests without a 5xx`, asyn
     "/api/v2/status.json",
     "/api/v2/components.json",
     "/api/board",
+    "/badge.svg",
+    "/badge/services/contoso-edi.svg",
+    "/badge/components/contoso-edi.roles.svg",
+    "/metrics",
   ]) {
     const requests = fc
       .tuple(
@@ -240,6 +244,9 @@ test(`raw targets to every API path answer ${RUNS} generated requests without a 
   test.setTimeout(600_000);
   const paths = [
     "/api/admin/faults",
+    "/api/admin/subscriptions",
+    "/api/admin/subscriptions/test",
+    "/api/admin/subscriptions/deliveries",
     "/api/admin/users",
     "/api/auth/*",
     "/api/backups/*",

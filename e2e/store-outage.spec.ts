@@ -1,10 +1,9 @@
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
-import { expect, test } from "@playwright/test";
 import pg from "pg";
 import { startTcpProxy, type TcpProxy } from "../lib/testing/tcp-proxy";
 import { ADMIN_TOKEN, SPARE_PORT } from "./env";
-import { startApp, tempDataDir, type App } from "./support";
+import { expect, startApp, tempDataDir, test, type App } from "./support";
 
 const PG_URL =
   process.env.STANDFAST_TEST_PG_URL || "postgres://standfast:standfast@127.0.0.1:5432/postgres";

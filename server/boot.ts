@@ -16,6 +16,7 @@ import {
   storesOf,
 } from "../lib/backups";
 import { startRestoreWorker, stopRestoreWorker } from "../lib/restores";
+import { startNotificationWorker, stopNotificationWorker } from "../lib/incidents/notify";
 import { startActivityFeed } from "../lib/backups/activity-feed";
 import { createStores, isStoreError, StoreConfigError } from "../lib/backups/stores";
 import { logger } from "../lib/log";
@@ -98,6 +99,7 @@ export async function boot(): Promise<Runtime> {
   };
   startBackupWorker(jobs);
   startRestoreWorker(jobs);
+  startNotificationWorker(database.db, settings);
   const activityFeed = startActivityFeed(database.db, estate);
   if (activityFeed) log.info("activity log: reading management operations every 5 min");
 
@@ -121,6 +123,7 @@ export async function boot(): Promise<Runtime> {
       await poller?.stop();
       await stopBackupWorker();
       await stopRestoreWorker();
+      await stopNotificationWorker();
       await activityFeed?.stop();
       await database.close();
     },

@@ -14,6 +14,8 @@ import { guardConsole, logger } from "../lib/log";
 import { boot, isConfigurationError, type Runtime } from "./boot";
 import { answerClientError, sendRefusal } from "./error-pages";
 import { createFastRoutes } from "./fast-routes";
+import { createBadgeRoutes } from "./badges";
+import { createMetricsRoute } from "./metrics";
 import { actionIdsOf, guardRequest } from "./request-guard";
 import { createStoreGate } from "./store-gate";
 
@@ -47,6 +49,19 @@ async function main() {
         : (req) => mayReadBoardWith(headersOf(req.headers)),
   });
   const trustedProxies = trustedProxyList(settings.STANDFAST_TRUSTED_PROXIES);
+  const badgeRoute = createBadgeRoutes({
+    db: () => runtime.database.db,
+    maxAgeSeconds: Math.ceil(settings.STANDFAST_BOARD_REFRESH / 1000),
+    authorize:
+      settings.STANDFAST_PUBLIC_BOARD === "on"
+        ? undefined
+        : (req) => mayReadBoardWith(headersOf(req.headers)),
+  });
+  const metricsRoute = createMetricsRoute({
+    db: () => runtime.database.db,
+    mode: settings.STANDFAST_METRICS,
+  });
+
   const storeReachable = createStoreGate(() => runtime.database.db);
   // In development actions are compiled as they are first used: their ids are not known ahead.
   const knownActions = dev
@@ -74,7 +89,7 @@ async function main() {
   const server = createServer((req, res) => {
     setClientAddress(req, trustedProxies);
     setForwardedOrigin(req, trustedProxies);
-    if (fastRoute(req, res)) return;
+    if (fastRoute(req, res) || badgeRoute(req, res) || metricsRoute(req, res)) return;
     toNext(req, res).catch((error: Error) => {
       console.error(error);
       if (!res.headersSent)

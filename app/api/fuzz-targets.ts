@@ -6,6 +6,9 @@
 import fc from "fast-check";
 import { pathSegment, queryString } from "@/lib/testing/fuzz/arbitraries";
 import * as faults from "./admin/faults/route";
+import * as deliveries from "./admin/subscriptions/deliveries/route";
+import * as subscriptions from "./admin/subscriptions/route";
+import * as testSend from "./admin/subscriptions/test/route";
 import * as users from "./admin/users/route";
 import * as auth from "./auth/[...all]/route";
 import * as backup from "./backups/[backupId]/route";
@@ -103,6 +106,54 @@ export function fuzzTargets(ids: KnownIds): Target[] {
     t("admin/faults/route.ts", "DELETE", faults.DELETE, fixed("/api/admin/faults"), noQuery, {
       component: text(...ids.components, "../../etc/passwd"),
     }),
+    t(
+      "admin/subscriptions/deliveries/route.ts",
+      "GET",
+      deliveries.GET,
+      fixed("/api/admin/subscriptions/deliveries"),
+      queryString(["subscription", "status", "page"]),
+    ),
+    t("admin/subscriptions/route.ts", "GET", subscriptions.GET, fixed("/api/admin/subscriptions")),
+    t(
+      "admin/subscriptions/route.ts",
+      "POST",
+      subscriptions.POST,
+      fixed("/api/admin/subscriptions"),
+      noQuery,
+      {
+        kind: text("webhook", "slack", "teams", "email", "pager"),
+        name: text("On-call", ""),
+        target: text(
+          "http://127.0.0.1:9/hook",
+          "https://hooks.slack.com/services/T/B/x",
+          "ops@example.com",
+          "file:///etc/passwd",
+          "http://169.254.169.254/latest",
+        ),
+        services: fc.array(service, { maxLength: 2 }),
+        components: fc.array(text(...ids.components, "nope"), { maxLength: 2 }),
+        minImpact: text("none", "minor", "major", "critical", "huge"),
+        events: fc.array(text("incident.opened", "component.status_changed", "x"), {
+          maxLength: 3,
+        }),
+      },
+    ),
+    t(
+      "admin/subscriptions/route.ts",
+      "DELETE",
+      subscriptions.DELETE,
+      fixed("/api/admin/subscriptions"),
+      noQuery,
+      { id: text("00000000-0000-0000-0000-000000000000", "x") },
+    ),
+    t(
+      "admin/subscriptions/test/route.ts",
+      "POST",
+      testSend.POST,
+      fixed("/api/admin/subscriptions/test"),
+      noQuery,
+      { id: text("00000000-0000-0000-0000-000000000000", "x") },
+    ),
     t("admin/users/route.ts", "GET", users.GET, fixed("/api/admin/users")),
     t("admin/users/route.ts", "POST", users.POST, fixed("/api/admin/users"), noQuery, {
       email: text("new@example.com", "not-an-address"),

@@ -4,6 +4,7 @@ import type { Db } from "../db";
 import { readEstate, readEstateVersion } from "../estate/read";
 import type { EstateComponent } from "../estate/types";
 import { logger, type Logger } from "../log";
+import { observePollRead } from "../metrics/poll-hook";
 import { deleteExpiredFaults, listFaults } from "./faults";
 import { DueQueue } from "./due-queue";
 import { acquireLease, releaseLease } from "./lease";
@@ -214,12 +215,14 @@ export class Poller {
     const at = new Date(now);
     slot.inFlight = token;
     this.running++;
+    const started = performance.now();
     const controller = new AbortController();
     const abort = setTimeout(() => controller.abort(), component.timeoutMs);
     let settled = false;
     const done = (outcome: Outcome) => {
       if (settled) return;
       settled = true;
+      observePollRead(outcome.ok, (performance.now() - started) / 1000);
       clearTimeout(abort);
       clearTimeout(deadline);
       this.running--;

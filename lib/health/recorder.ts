@@ -1,5 +1,6 @@
 import { inArray, sql } from "drizzle-orm";
 import { chunks, tables, type Db } from "../db";
+import { emitStatusChanges } from "../incidents/notify/status-events";
 import type { Status } from "./vocabulary";
 
 const { samples, componentStatus, statusChanges } = tables;
@@ -175,6 +176,8 @@ export async function recordOutcomes(
         });
     }
     for (const batch of chunks(changes)) await tx.insert(statusChanges).values(batch);
+    // Notifications of these changes commit with them, or not at all.
+    await emitStatusChanges(tx, changes, db);
   });
   for (const [id, next] of staged) current.set(id, next);
 }

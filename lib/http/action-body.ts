@@ -119,8 +119,8 @@ function busboyForm(body: Buffer, type: string): Promise<FormData | null> {
 function multipartReplyProblem(form: FormData): string | null {
   const root = form.get("0");
   if (typeof root !== "string") return `the form has no arguments (its part "0"): ${SENT_BY_PAGES}`;
-  // React 19.3's client names FormData fields `_<part>_<name>`; earlier ones `<part>_<name>`.
   for (const key of form.keys())
+    // A FormData argument's fields: `<part>_name`, or `_<part>_name` as Next 16.4's React writes them.
     if (key !== "0" && !/^_?[0-9a-f]{1,8}_/.test(key))
       return `the form part ${JSON.stringify(key.slice(0, 40))} is not one Standfast's pages send: ${SENT_BY_PAGES}`;
   return argumentsProblem(root);

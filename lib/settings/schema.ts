@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { parseDuration } from "../time/duration";
 import { authSettings, checkOidcSettings } from "./auth-settings";
+import { notifySettings } from "./notify-settings";
 
 const duration = (example: string, min: number, max: number) =>
   z.string().transform((text, ctx) => {
@@ -78,6 +79,7 @@ export const SettingsSchema = z
       .min(24, "expected at least 24 characters (use a long random string)")
       .optional(),
     ...authSettings,
+    ...notifySettings,
   })
   .superRefine(checkOidcSettings);
 
