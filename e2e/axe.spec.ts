@@ -86,6 +86,7 @@ test.describe("with the estate all operational", () => {
       { path: "/no-such-page", ready: h1("Not found") },
       { path: "/services/no-such-service", ready: h1("No such service") },
       { path: "/components/no-such.component", ready: h1("No such component") },
+      { path: "/subscribe/unsubscribe?token=no-such-token", ready: h1("Unsubscribe") },
       // The custom server's own error page, for an address Next could not decode.
       { path: "/a%zz", ready: h1("This address is not valid") },
     ]);
@@ -97,6 +98,7 @@ test.describe("with the estate all operational", () => {
   }) => {
     const found = await axeEveryMode(browser, "viewer", [
       { path: "/compliance" },
+      { path: "/subscribe", ready: h1("E-mail notifications") },
       { path: `/backups/${randomUUID()}`, ready: h1("No such backup") },
       { path: `/restores/${randomUUID()}`, ready: h1("No such restore") },
       { path: "/admin/users", ready: h1("Not allowed") },
@@ -127,6 +129,7 @@ test.describe("with the estate all operational", () => {
     const found = await axeEveryMode(browser, "admin", [
       { path: "/admin/users" },
       { path: "/admin/audit" },
+      { path: "/admin/notifications", ready: h1("Notifications") },
     ]);
     expect(found).toEqual([]);
   });
