@@ -1,4 +1,4 @@
-// `npm run bench [-- --quick] [-- --profile] [-- --rebuild] [-- --keep] [-- --only api,board,render,archive,restore]`
+// `npm run bench [-- --quick] [-- --profile] [-- --rebuild] [-- --keep] [-- --only api,board,render,archive,restore,memory]`
 // Builds the app into .next-bench when needed, runs it on ports 3400-3499 against generated
 // estates in a temporary folder, and prints every figure next to a baseline measured in the same
 // run. Writes bench-results/latest.json (and logs; CPU profiles with --profile). Never asserts.
@@ -10,13 +10,14 @@ import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { benchApi } from "./bench/api.mjs";
 import { benchArchive } from "./bench/archive.mjs";
+import { benchMemory } from "./bench/memory.mjs";
 import { benchRestore } from "./bench/restore.mjs";
 import { startApp, waitAllRead } from "./bench/app.mjs";
 import { benchBoard } from "./bench/board.mjs";
 import { ensureBuild } from "./bench/build.mjs";
 import { estateYaml } from "./bench/estate.mjs";
 import { cleanupAll, freePort, installExitHandlers, onCleanup } from "./bench/proc.mjs";
-import { benchRender } from "./bench/render.mjs";
+import { benchRender, BIG_CONCURRENCY } from "./bench/render.mjs";
 import { printReport } from "./bench/report.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
@@ -99,7 +100,7 @@ async function section(key, fn) {
 let exitCode = 0;
 try {
   // Only the sections that run the app need its build.
-  if (want("api") || want("board") || want("render") || want("restore")) {
+  if (want("api") || want("board") || want("render") || want("restore") || want("memory")) {
     log("build: checking .next-bench…");
     results.build = ensureBuild(root, {
       force: flags.rebuild,
@@ -162,6 +163,12 @@ try {
   if (want("restore")) {
     log("6. restore request latency…");
     await section("restore", () => benchRestore(common));
+  }
+  if (want("memory")) {
+    log("7. memory and start-up on the embedded store, 1,000 and 10,000 components…");
+    await section("memory", () =>
+      benchMemory({ ...common, estates, concurrency: BIG_CONCURRENCY }),
+    );
   }
 } catch (error) {
   exitCode = 1;

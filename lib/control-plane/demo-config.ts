@@ -46,11 +46,19 @@ export const SIZE_BY_EDITION: Record<Edition, DemoSize> = {
   developer: { partners: 2, agreementsPerPartner: 1, bridges: 2, assemblyKb: [] },
 };
 
+/** No partners, bridges or assemblies: the settings and SSL certificate alone. */
+export const NO_CONTENT: DemoSize = {
+  partners: 0,
+  agreementsPerPartner: 0,
+  bridges: 0,
+  assemblyKb: [],
+};
+
 export function demoConfiguration(
   service: { id: string; edition: Edition; units: number; region: string },
   now = new Date("2026-11-01T00:00:00Z"),
+  size: DemoSize = SIZE_BY_EDITION[service.edition],
 ): ServiceConfiguration {
-  const size = SIZE_BY_EDITION[service.edition];
   const s = service.id;
   const year = (n: number) => new Date(now.getTime() + n * 365 * 86_400_000).toISOString();
   const partners = PARTNERS.slice(0, size.partners).map((name, i) => ({

@@ -6,11 +6,11 @@
 import { and, desc, eq, gte, inArray, isNull } from "drizzle-orm";
 import { auditRefusals, recordAudit } from "../audit";
 import { requireRole, type Ctx } from "../auth";
-import { tables, type Db } from "../db";
+import { batchesBySize, tables, type Db } from "../db";
 import { invalidState, notFound } from "../errors";
 import { parseOrThrow } from "../validation";
 import { ServiceConfiguration } from "./configuration";
-import { demoConfiguration } from "./demo-config";
+import { demoConfiguration, NO_CONTENT } from "./demo-config";
 import { applyOperation, OperationInput } from "./operations";
 import { redactSecrets, redactText } from "./secrets";
 import type { Edition } from "../estate/types";
@@ -24,15 +24,16 @@ type ServiceRow = typeof services.$inferSelect;
 
 /** A configuration for a service first seen: the demo's realistic one, or the estate's bare settings. */
 export function initialConfiguration(service: ServiceRow, demo: boolean): ServiceConfiguration {
-  const base = demoConfiguration({
+  const settings = {
     id: service.id,
     edition: service.edition as Edition,
     units: service.units,
     region: service.region,
-  });
-  if (demo) return base;
+  };
+  if (demo) return demoConfiguration(settings);
+  // Not the demo's content made and thrown away: its MBs of assemblies cost ~0.2 s a service.
   return {
-    ...base,
+    ...demoConfiguration(settings, undefined, NO_CONTENT),
     partners: [],
     agreements: [],
     bridges: [],
@@ -51,18 +52,15 @@ export async function ensureConfigurations(db: Db, options: { demo: boolean }): 
     .from(services)
     .leftJoin(serviceConfigurations, eq(serviceConfigurations.serviceId, services.id))
     .where(and(isNull(services.retiredAt), isNull(serviceConfigurations.serviceId)));
-  for (const { service } of missing) {
-    const configuration = initialConfiguration(service, options.demo);
-    await db
-      .insert(serviceConfigurations)
-      .values({
-        serviceId: service.id,
-        configuration,
-        sizeBytes: Buffer.byteLength(JSON.stringify(configuration)),
-        updatedBy: "Standfast",
-      })
-      .onConflictDoNothing();
-  }
+  const rows = (function* () {
+    for (const { service } of missing) {
+      const configuration = initialConfiguration(service, options.demo);
+      const sizeBytes = Buffer.byteLength(JSON.stringify(configuration));
+      yield { serviceId: service.id, configuration, sizeBytes, updatedBy: "Standfast" };
+    }
+  })();
+  for (const batch of batchesBySize(rows, (r) => r.sizeBytes))
+    await db.insert(serviceConfigurations).values(batch).onConflictDoNothing();
   return missing.length;
 }
 

@@ -9,7 +9,7 @@ export * as tables from "./schema";
 export type { Database, Db, Engine } from "./types";
 export { driverError, queryRows } from "./types";
 export { DataFolderLockedError } from "./lock";
-export { chunks } from "./batches";
+export { batchesBySize, chunks } from "./batches";
 
 export const MIGRATIONS_FOLDER = path.join(process.cwd(), "migrations");
 

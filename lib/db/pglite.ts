@@ -3,6 +3,7 @@ import { drizzle } from "drizzle-orm/pglite";
 import { migrate } from "drizzle-orm/pglite/migrator";
 import path from "node:path";
 import { lockDataFolder } from "./lock";
+import { initialiseApart, pgliteStartParams, compileWasmOnce } from "./pglite-memory";
 import * as schema from "./schema";
 import type { Database, Db } from "./types";
 
@@ -10,7 +11,10 @@ import type { Database, Db } from "./types";
 export async function openPglite(dataDir: string | null): Promise<Database> {
   const release = dataDir ? lockDataFolder(dataDir) : () => {};
   try {
-    const client = dataDir ? new PGlite(path.join(dataDir, "pg")) : new PGlite();
+    const pgDir = dataDir ? path.join(dataDir, "pg") : undefined;
+    if (pgDir) await initialiseApart(pgDir);
+    compileWasmOnce();
+    const client = new PGlite({ dataDir: pgDir, startParams: pgliteStartParams() });
     await client.waitReady;
     const pglite = drizzle({ client, schema });
     return {

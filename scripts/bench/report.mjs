@@ -1,6 +1,7 @@
 // The printed table: every figure next to its same-run baseline, the ratio, the target, a verdict.
 import { kb, mb, ms, ratio } from "./stats.mjs";
 import { restoreRows } from "./restore.mjs";
+import { memoryRows } from "./memory.mjs";
 
 const KUMA = { apiRatio: [0.11, 0.24], drawMs: 5_000, bytes: 6.4e6 };
 
@@ -404,6 +405,12 @@ export function printReport(results) {
     (r) => restoreRows(r, { ratio, verdict, ms }),
     results.restore,
     "restore",
+  );
+  section(
+    "7. Memory and start-up (embedded store)",
+    (r) => memoryRows(r, { mb, ms, ratio, verdict }),
+    results.memory,
+    "memory",
   );
   out.push("");
   out.push(table(rows.flatMap((r) => (typeof r === "string" ? [r] : [r]))));
