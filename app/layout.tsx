@@ -1,6 +1,5 @@
 import type { Metadata, Viewport } from "next";
-import Link from "next/link";
-import { UserMenu } from "@/components/auth/user-menu";
+import { SiteHeader } from "@/components/nav/site-header";
 import { StatusSprite } from "@/components/status/status-sprite";
 import "./globals.css";
 
@@ -28,56 +27,7 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
           Skip to content
         </a>
         <StatusSprite />
-        <header className="border-b border-zinc-200 print:hidden dark:border-zinc-800">
-          <nav
-            aria-label="Main"
-            className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-4 gap-y-1 px-4 py-3 whitespace-nowrap sm:gap-x-6"
-          >
-            <Link href="/" className="flex items-center gap-2 font-semibold tracking-tight">
-              <svg
-                viewBox="0 0 24 24"
-                className="size-6 text-blue-600 dark:text-blue-400"
-                aria-hidden="true"
-              >
-                <path d="M12 2l8 4v6c0 5-3.5 8.5-8 10-4.5-1.5-8-5-8-10V6z" fill="currentColor" />
-                <path
-                  d="M8 12.5l2.6 2.6L16 9.5"
-                  fill="none"
-                  stroke="#fff"
-                  strokeWidth="2"
-                  strokeLinecap="round"
-                  strokeLinejoin="round"
-                />
-              </svg>
-              Standfast
-            </Link>
-            <Link
-              href="/"
-              className="hidden text-sm text-zinc-600 hover:text-zinc-900 sm:inline dark:text-zinc-300 dark:hover:text-white"
-            >
-              Status board
-            </Link>
-            <Link
-              href="/backups"
-              className="text-sm text-zinc-600 hover:text-zinc-900 dark:text-zinc-300 dark:hover:text-white"
-            >
-              Backups
-            </Link>
-            <Link
-              href="/compliance"
-              className="text-sm text-zinc-600 hover:text-zinc-900 dark:text-zinc-300 dark:hover:text-white"
-            >
-              Compliance
-            </Link>
-            <Link
-              href="/restores"
-              className="text-sm text-zinc-600 hover:text-zinc-900 dark:text-zinc-300 dark:hover:text-white"
-            >
-              Restores
-            </Link>
-            <UserMenu />
-          </nav>
-        </header>
+        <SiteHeader />
         <main id="main" className="mx-auto max-w-7xl px-4 py-5">
           {children}
         </main>

@@ -2,6 +2,7 @@ import Link from "next/link";
 import { Suspense } from "react";
 import { signOutAction } from "@/app/sign-in/actions";
 import { currentActor, hasRole } from "@/lib/auth";
+import { NavLink } from "@/components/nav/nav-link";
 import { SignInLink } from "./sign-in-link";
 
 const link = "text-sm text-zinc-600 hover:text-zinc-900 dark:text-zinc-300 dark:hover:text-white";
@@ -26,9 +27,9 @@ export async function UserMenu() {
   return (
     <div className="ml-auto flex min-w-0 items-center gap-3 sm:gap-4">
       {hasRole(actor, "admin") && (
-        <Link href="/admin/users" className={link}>
+        <NavLink href="/admin/users" also={["/admin"]}>
           Users
-        </Link>
+        </NavLink>
       )}
       <p className="flex min-w-0 items-center gap-2 text-sm" data-testid="signed-in-user">
         <span className="sr-only">Signed in as</span>

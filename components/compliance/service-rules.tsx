@@ -34,7 +34,7 @@ export function ServiceRules({ service }: { service: ServiceCompliance }) {
           <Link
             href={`/services/${encodeURIComponent(service.service)}`}
             prefetch={false}
-            className="text-blue-700 hover:underline dark:text-blue-400 print:text-black print:no-underline"
+            className="text-blue-700 underline dark:text-blue-400 print:text-black print:no-underline"
           >
             {service.service}
           </Link>{" "}

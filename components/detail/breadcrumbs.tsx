@@ -6,7 +6,7 @@ export function Breadcrumbs({ trail }: { trail: { label: string; href?: string }
     <nav aria-label="Breadcrumb" className="text-sm text-zinc-600 dark:text-zinc-400">
       <ol className="flex flex-wrap items-center gap-1.5">
         <li>
-          <Link href="/" className="hover:underline">
+          <Link href="/" className="underline hover:text-zinc-900 dark:hover:text-white">
             Status board
           </Link>
         </li>
@@ -14,7 +14,11 @@ export function Breadcrumbs({ trail }: { trail: { label: string; href?: string }
           <li key={i} className="flex items-center gap-1.5">
             <span aria-hidden="true">›</span>
             {t.href ? (
-              <Link href={t.href} prefetch={false} className="hover:underline">
+              <Link
+                href={t.href}
+                prefetch={false}
+                className="underline hover:text-zinc-900 dark:hover:text-white"
+              >
                 {t.label}
               </Link>
             ) : (

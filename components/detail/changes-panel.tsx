@@ -45,7 +45,8 @@ export async function ChangesPanel({
               <>
                 <StatusIcon status={c.from} className="size-3.5" />
                 {STATUS_LABEL[c.from]}
-                <span aria-label="to">→</span>
+                <span aria-hidden="true">→</span>
+                <span className="sr-only">to</span>
               </>
             ) : (
               <span>first reading:</span>

@@ -11,7 +11,10 @@ const TONE: Record<Status, string> = {
   unknown: "border-zinc-400/60 bg-zinc-100 dark:bg-zinc-900",
 };
 
-/** The current status in words and shape, why, since when, and how fresh the reading is. */
+/**
+ * The current status in words and shape, why, since when, and how fresh the reading is. The status
+ * is the section's heading and a polite live region.
+ */
 export function StatusSummary({
   status,
   reason,
@@ -40,7 +43,11 @@ export function StatusSummary({
     >
       <StatusIcon status={status} className="mt-0.5 size-7" />
       <div className="min-w-0 space-y-0.5">
-        <p className="text-lg font-semibold">{STATUS_LABEL[status]}</p>
+        {/* Refreshed in place: a screen reader hears a new status, politely. */}
+        <h2 className="text-lg font-semibold" aria-live="polite" aria-atomic="true">
+          <span className="sr-only">Current status: </span>
+          {STATUS_LABEL[status]}
+        </h2>
         {reason && <p className="text-sm break-words">{reason}</p>}
         <p className="text-sm text-zinc-700 dark:text-zinc-300">
           {since ? `Since ${whenWithAge(since, generatedAt)}` : "Since: not known"}

@@ -105,9 +105,15 @@ export default async function AuditPage({ searchParams }: Props) {
           <p className="text-sm text-zinc-600 dark:text-zinc-400">
             {result.total} entr{result.total === 1 ? "y" : "ies"}
           </p>
-          <div className="overflow-x-auto">
+          {/* Focusable, so keyboard users can scroll it sideways where it is wider than a phone. */}
+          <div
+            className="overflow-x-auto"
+            tabIndex={0}
+            role="region"
+            aria-label="Audit log entries"
+          >
             <table className="w-full text-left text-sm">
-              <thead className="border-b border-zinc-200 text-xs text-zinc-500 uppercase dark:border-zinc-800">
+              <thead className="border-b border-zinc-200 text-xs text-zinc-600 uppercase dark:border-zinc-800 dark:text-zinc-400">
                 <tr>
                   <th className="py-2 pr-3">When (UTC)</th>
                   <th className="py-2 pr-3">Actor</th>
@@ -130,7 +136,9 @@ export default async function AuditPage({ searchParams }: Props) {
                       </td>
                       <td className="py-2 pr-3">
                         {r.actorId}
-                        <span className="block text-xs text-zinc-500">{r.actorKind}</span>
+                        <span className="block text-xs text-zinc-600 dark:text-zinc-400">
+                          {r.actorKind}
+                        </span>
                       </td>
                       <td className="py-2 pr-3 font-mono text-xs">{r.action}</td>
                       <td className="py-2 pr-3">{r.target ?? "—"}</td>
@@ -140,7 +148,7 @@ export default async function AuditPage({ searchParams }: Props) {
                       <td className="py-2 text-zinc-700 dark:text-zinc-300">
                         {r.detail}
                         {r.input && (
-                          <code className="mt-1 block text-xs break-all text-zinc-500">
+                          <code className="mt-1 block text-xs break-all text-zinc-600 dark:text-zinc-400">
                             {JSON.stringify(r.input)}
                           </code>
                         )}
@@ -152,11 +160,19 @@ export default async function AuditPage({ searchParams }: Props) {
             </table>
           </div>
           <nav aria-label="Pages" className="flex items-center gap-3 text-sm">
-            {result.page > 1 && <Link href={pageHref(result.page - 1)}>← Newer</Link>}
+            {result.page > 1 && (
+              <Link href={pageHref(result.page - 1)} className="underline">
+                ← Newer
+              </Link>
+            )}
             <span>
               Page {result.page} of {result.pages}
             </span>
-            {result.page < result.pages && <Link href={pageHref(result.page + 1)}>Older →</Link>}
+            {result.page < result.pages && (
+              <Link href={pageHref(result.page + 1)} className="underline">
+                Older →
+              </Link>
+            )}
           </nav>
         </>
       )}

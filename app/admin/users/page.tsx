@@ -28,19 +28,21 @@ export default async function UsersPage() {
             <div className="min-w-0">
               <p className="truncate font-medium">
                 {u.name}
-                {u.id === actor.id && <span className="font-normal text-zinc-500"> (you)</span>}
+                {u.id === actor.id && (
+                  <span className="font-normal text-zinc-600 dark:text-zinc-400"> (you)</span>
+                )}
               </p>
               <p className="truncate text-sm text-zinc-600 dark:text-zinc-400">{u.email}</p>
             </div>
             <p className="text-sm">
-              <span className="text-zinc-500 md:sr-only">Signs in with </span>
+              <span className="text-zinc-600 md:sr-only dark:text-zinc-400">Signs in with </span>
               {u.roleSource === "oidc" ? provider : "Password"}
             </p>
             <div>
               {u.roleSource === "oidc" ? (
                 <p className="text-sm">
                   <span className="font-medium">{u.role ?? "no role"}</span>
-                  <span className="text-zinc-500"> (from {provider})</span>
+                  <span className="text-zinc-600 dark:text-zinc-400"> (from {provider})</span>
                 </p>
               ) : (
                 <RoleControl userId={u.id} role={u.role} label={u.email} />

@@ -1,0 +1,45 @@
+import { expect, signInAs, test } from "./support";
+
+const PHONE = { width: 390, height: 844 };
+test.use({ viewport: PHONE, isMobile: true, hasTouch: true });
+
+const PAGE_LINKS = ["Status board", "Backups", "Compliance", "Restores"];
+
+test("on a phone the header shows every page link within the screen, the status board first and marked when you are on it", async ({
+  page,
+}) => {
+  await page.goto("/services/contoso-edi");
+  const nav = page.getByRole("navigation", { name: "Main" });
+  for (const name of PAGE_LINKS)
+    await expect(nav.getByRole("link", { name, exact: true })).toBeInViewport({ ratio: 1 });
+  await expect(nav.getByRole("link").first()).toHaveText("Status board");
+  // A service's page belongs to the board's section.
+  await expect(nav.getByRole("link", { name: "Status board" })).toHaveAttribute(
+    "aria-current",
+    "page",
+  );
+  await expect(page.getByRole("banner").getByRole("link", { name: "Sign in" })).toBeInViewport({
+    ratio: 1,
+  });
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+    PHONE.width,
+  );
+});
+
+test("on a phone, signed in as an admin, the header still fits: page links, Users, role and Sign out", async ({
+  page,
+}) => {
+  await signInAs(page, "admin", "/admin/users");
+  const header = page.getByRole("banner");
+  const nav = header.getByRole("navigation", { name: "Main" });
+  for (const name of PAGE_LINKS)
+    await expect(nav.getByRole("link", { name, exact: true })).toBeInViewport({ ratio: 1 });
+  await expect(header.getByRole("link", { name: "Users" })).toBeInViewport({ ratio: 1 });
+  await expect(header.getByRole("link", { name: "Users" })).toHaveAttribute("aria-current", "page");
+  await expect(nav.getByRole("link", { name: "Status board" })).not.toHaveAttribute("aria-current");
+  await expect(header.getByTestId("signed-in-role")).toBeInViewport({ ratio: 1 });
+  await expect(header.getByRole("button", { name: "Sign out" })).toBeInViewport({ ratio: 1 });
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+    PHONE.width,
+  );
+});
