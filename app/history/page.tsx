@@ -49,6 +49,11 @@ export default async function HistoryPage() {
           <Link href="/maintenance" prefetch={false} className={link}>
             Scheduled maintenance
           </Link>
+          {actor.kind === "user" && (
+            <Link href="/subscribe" prefetch={false} className={link}>
+              E-mail me about incidents
+            </Link>
+          )}
           {hasRole(actor, "operator") && (
             <Link href="/incidents/new" prefetch={false} className={link}>
               Open an incident

@@ -44,6 +44,11 @@ export function SiteHeader() {
             <li>
               <NavLink href="/restores">Restores</NavLink>
             </li>
+            <li>
+              <NavLink href="/history" also={["/incidents", "/maintenance"]}>
+                History
+              </NavLink>
+            </li>
           </ul>
         </nav>
         <UserMenu />

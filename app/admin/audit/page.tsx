@@ -5,6 +5,7 @@ import { Breadcrumbs } from "@/components/detail/breadcrumbs";
 import { listAuditLog } from "@/lib/audit";
 import { requirePageRole } from "@/lib/auth/session";
 import { isDomainError } from "@/lib/errors";
+import { AdminNav } from "@/components/nav/admin-nav";
 
 export const metadata: Metadata = { title: "Audit log" };
 
@@ -46,6 +47,7 @@ export default async function AuditPage({ searchParams }: Props) {
     <div className="space-y-5">
       <Breadcrumbs trail={[{ label: "Audit log" }]} />
       <h1 className="text-2xl font-semibold">Audit log</h1>
+      <AdminNav />
       <p className="text-sm text-zinc-600 dark:text-zinc-400">
         Every privileged action: sign-ins that failed, role changes, backups, restores, resumes,
         management operations and fault injection, with who, when, what and the outcome. The

@@ -17,6 +17,7 @@ import {
 import { CreateSubscriptionForm } from "./create-form";
 import { DeliveryLog, DeliveryStatusText, type LogFilter } from "./delivery-log";
 import { SubscriptionControls } from "./row-controls";
+import { AdminNav } from "@/components/nav/admin-nav";
 
 export const metadata: Metadata = { title: "Notifications" };
 
@@ -63,6 +64,7 @@ export default async function NotificationsPage({ searchParams }: Props) {
       <div className="space-y-2">
         <Breadcrumbs trail={[{ label: "Notifications" }]} />
         <h1 className="text-2xl font-semibold">Notifications</h1>
+        <AdminNav />
         <p className="max-w-3xl text-sm text-zinc-600 dark:text-zinc-300">
           Incidents, maintenance and (if chosen) component status changes are sent to these
           receivers. Each message is sent at most once per subscription; a receiver that fails is

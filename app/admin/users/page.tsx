@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { DisableControl, RoleControl } from "@/components/admin/user-controls";
 import { listUsersAs, oidcName, requirePageRole } from "@/lib/auth";
+import { AdminNav } from "@/components/nav/admin-nav";
 
 export const metadata: Metadata = { title: "Users" };
 
@@ -12,6 +13,7 @@ export default async function UsersPage() {
     <div className="space-y-4">
       <div className="space-y-1">
         <h1 className="text-2xl font-semibold">Users</h1>
+        <AdminNav />
         <p className="max-w-3xl text-sm text-zinc-600 dark:text-zinc-300">
           Viewers see the board, backups and compliance; operators also take backups and run
           restores; admins manage users, settings and management operations. People who sign in with{" "}
