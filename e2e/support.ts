@@ -67,9 +67,22 @@ export async function injectFault(request: APIRequestContext, fault: Fault) {
   expect(response.status(), await response.text()).toBe(201);
 }
 
+/**
+ * Clears every fault, then waits for the incidents they opened to resolve themselves (after the
+ * quiet period), so the next spec starts from a board with no incident notices above it.
+ */
 export async function clearFaults(request: APIRequestContext) {
   const response = await request.delete("/api/admin/faults", { headers: auth, data: {} });
   expect(response.status(), await response.text()).toBe(200);
+  await expect
+    .poll(
+      async () => {
+        const open = await request.get("/api/v2/incidents/unresolved.json");
+        return ((await open.json()) as { incidents: unknown[] }).incidents.length;
+      },
+      { message: "the incidents the faults opened resolve themselves", timeout: 60_000 },
+    )
+    .toBe(0);
 }
 
 type StatusDoc = { status: { indicator: string; description: string } };

@@ -33,7 +33,8 @@ export function renderCell(c: LiveComponent, regionName: string, at: string): st
     `<a href="/components/${esc(encodeURIComponent(c.id))}" class="cell" data-status="${c.status}"` +
     `${c.serviceState ? ` data-state="${c.serviceState}"` : ""}${w.failing ? ` data-read-failed="true"` : ""}` +
     ` aria-label="${esc(describeCell(c, regionName, at))}">${esc(w.label)}` +
-    `${w.count ? `<small>${w.count}</small>` : ""}${w.failing ? `<small class="cell-failed">read failed</small>` : ""}</a>`
+    // A space between the words, so the text read from the cell is "Operational 2/2", as its name.
+    `${w.count ? ` <small>${w.count}</small>` : ""}${w.failing ? ` <small class="cell-failed">read failed</small>` : ""}</a>`
   );
 }
 
