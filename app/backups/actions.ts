@@ -3,7 +3,7 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { requestBackupAs, runOperationAs, setScheduleAs, verifyBackupAs } from "@/lib/backups";
 import { actionActor } from "@/lib/auth/session";
-import { formOf, idArgument, toActionResult } from "@/lib/http";
+import { formOf, idArgument, toFormRefusal } from "@/lib/http";
 import type { FormState } from "@/components/backups/form-state";
 import { formValues, operationFromForm, ScheduleForm, TakeBackupForm } from "./form-input";
 
@@ -11,23 +11,6 @@ import { formValues, operationFromForm, ScheduleForm, TakeBackupForm } from "./f
 // Arguments are typed unknown: Next passes whatever the client posted, bound ids included.
 
 const servicePath = (serviceId: string) => `/services/${encodeURIComponent(serviceId)}`;
-
-/**
- * The refusal as a form result. Field errors arrive without a prototype (lib/validation), which
- * React will not send to the browser, so they are copied into a plain object.
- */
-function refused(error: unknown, values?: Record<string, string>): FormState<never> {
-  const result = toActionResult(error);
-  if (result.ok) return result;
-  return {
-    ok: false,
-    error: result.error,
-    ...(result.fieldErrors
-      ? { fieldErrors: Object.fromEntries(Object.entries(result.fieldErrors)) }
-      : {}),
-    ...(values ? { values } : {}),
-  };
-}
 
 /** Takes a backup now (operator), then opens its page to follow it. */
 export async function takeBackupAction(_prev: unknown, form: unknown): Promise<FormState> {
@@ -41,7 +24,7 @@ export async function takeBackupAction(_prev: unknown, form: unknown): Promise<F
     service = raw.service;
     id = (await requestBackupAs(actor, raw)).id;
   } catch (error) {
-    return refused(error, values);
+    return toFormRefusal(error, values);
   }
   revalidatePath("/backups");
   revalidatePath(servicePath(service));
@@ -62,7 +45,7 @@ export async function verifyBackupAction(
     revalidatePath("/backups");
     return { ok: true, data: { ok: result.ok, message: result.message } };
   } catch (error) {
-    return refused(error);
+    return toFormRefusal(error);
   }
 }
 
@@ -90,7 +73,7 @@ export async function setScheduleAction(
       values,
     };
   } catch (error) {
-    return refused(error, values);
+    return toFormRefusal(error, values);
   }
 }
 
@@ -111,6 +94,6 @@ export async function runOperationAction(
     revalidatePath("/compliance");
     return { ok: true, data: { message: `Done: ${operation.summary}.` } };
   } catch (error) {
-    return refused(error, values);
+    return toFormRefusal(error, values);
   }
 }

@@ -3,7 +3,7 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import type { FormState } from "@/components/backups/form-state";
 import { actionActor } from "@/lib/auth/session";
-import { formOf, idArgument, toActionResult } from "@/lib/http";
+import { formOf, idArgument, toFormRefusal } from "@/lib/http";
 import {
   changeIncidentAs,
   createIncidentAs,
@@ -17,20 +17,6 @@ import { changeFrom, formValues, newIncidentFrom, postmortemFrom, updateFrom } f
 // Next passes whatever the client posted, bound ids included.
 
 const incidentPath = (id: string) => `/incidents/${encodeURIComponent(id)}`;
-
-/** A refusal as a form result, with the values to show again (field errors as a plain object). */
-function refused(error: unknown, values?: Record<string, string>): FormState<never> {
-  const result = toActionResult(error);
-  if (result.ok) return result;
-  return {
-    ok: false,
-    error: result.error,
-    ...(result.fieldErrors
-      ? { fieldErrors: Object.fromEntries(Object.entries(result.fieldErrors)) }
-      : {}),
-    ...(values ? { values } : {}),
-  };
-}
 
 function done(id: string) {
   revalidatePath(incidentPath(id));
@@ -48,7 +34,7 @@ export async function createIncidentAction(_prev: unknown, form: unknown): Promi
     values = formValues(data);
     id = await createIncidentAs(actor, newIncidentFrom(data));
   } catch (error) {
-    return refused(error, values);
+    return toFormRefusal(error, values);
   }
   done(id);
   redirect(incidentPath(id));
@@ -76,7 +62,7 @@ async function onIncident(
     await write(actor, id, data);
     done(id);
   } catch (error) {
-    return refused(error, values);
+    return toFormRefusal(error, values);
   }
   return { ok: true, data: { message } };
 }

@@ -3,26 +3,13 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import type { FormState } from "@/components/backups/form-state";
 import { actionActor } from "@/lib/auth/session";
-import { formOf, idArgument, toActionResult } from "@/lib/http";
+import { formOf, idArgument, toFormRefusal } from "@/lib/http";
 import { scheduleMaintenanceAs, updateMaintenanceAs } from "@/lib/incidents";
 import { formValues, maintenanceFrom, updateFrom } from "../incidents/form-input";
 
 // Thin, as the incident actions: arguments typed unknown (Next passes whatever was posted).
 
 const maintenancePath = (id: string) => `/maintenance/${encodeURIComponent(id)}`;
-
-function refused(error: unknown, values?: Record<string, string>): FormState<never> {
-  const result = toActionResult(error);
-  if (result.ok) return result;
-  return {
-    ok: false,
-    error: result.error,
-    ...(result.fieldErrors
-      ? { fieldErrors: Object.fromEntries(Object.entries(result.fieldErrors)) }
-      : {}),
-    ...(values ? { values } : {}),
-  };
-}
 
 /** Schedules maintenance (operator), then opens its page. */
 export async function scheduleMaintenanceAction(_prev: unknown, form: unknown): Promise<FormState> {
@@ -34,7 +21,7 @@ export async function scheduleMaintenanceAction(_prev: unknown, form: unknown): 
     values = formValues(data);
     id = await scheduleMaintenanceAs(actor, maintenanceFrom(data));
   } catch (error) {
-    return refused(error, values);
+    return toFormRefusal(error, values);
   }
   revalidatePath("/maintenance");
   revalidatePath("/");
@@ -56,7 +43,7 @@ export async function updateMaintenanceAction(
     await updateMaintenanceAs(actor, id, updateFrom(data));
     revalidatePath(maintenancePath(id));
   } catch (error) {
-    return refused(error, values);
+    return toFormRefusal(error, values);
   }
   revalidatePath("/maintenance");
   revalidatePath("/");

@@ -41,6 +41,15 @@ export function toActionResult(error: unknown): ActionResult<never> {
   };
 }
 
+/** A refusal as a form action's result, with the submitted values for the form to show again. */
+export function toFormRefusal(
+  error: unknown,
+  values?: Record<string, string>,
+): ActionResult<never> & { values?: Record<string, string> } {
+  const result = toActionResult(error);
+  return values ? { ...result, values } : result;
+}
+
 export function errorResponse(error: unknown): Response {
   if (isDomainError(error)) {
     return Response.json(

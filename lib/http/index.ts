@@ -10,7 +10,13 @@ import { assertOwnOrigin } from "./origin";
 import { actorFromRequest, assertSameOrigin, readJson } from "./request";
 import { checkRequestTarget } from "./request-target";
 
-export { errorResponse, toActionResult, HTTP_STATUS, type ActionResult } from "./errors";
+export {
+  errorResponse,
+  toActionResult,
+  toFormRefusal,
+  HTTP_STATUS,
+  type ActionResult,
+} from "./errors";
 export { assertSameOrigin, actorFromRequest, readJson } from "./request";
 export { checkRequestTarget } from "./request-target";
 export { formOf, formText, idArgument } from "./action-input";
