@@ -1,5 +1,6 @@
 import { inArray, sql } from "drizzle-orm";
 import { chunks, tables, type Db } from "../db";
+import { kickNotifications } from "../incidents/notify/registry";
 import { emitStatusChanges } from "../incidents/notify/status-events";
 import type { Status } from "./vocabulary";
 
@@ -129,6 +130,7 @@ export async function recordOutcomes(
     }
   }
 
+  let announced = 0;
   await db.transaction(async (tx) => {
     // A big estate's first pass can bring thousands of readings in one flush: insert in chunks,
     // or one statement exceeds the protocol's 65,535 parameters and every flush after it fails.
@@ -177,7 +179,8 @@ export async function recordOutcomes(
     }
     for (const batch of chunks(changes)) await tx.insert(statusChanges).values(batch);
     // Notifications of these changes commit with them, or not at all.
-    await emitStatusChanges(tx, changes, db);
+    announced = await emitStatusChanges(tx, changes, db);
   });
+  if (announced) kickNotifications();
   for (const [id, next] of staged) current.set(id, next);
 }

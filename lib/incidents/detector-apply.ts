@@ -15,7 +15,13 @@ const { incidents, incidentUpdates, incidentComponents } = tables;
 
 const clock = (d: Date) => `${d.toISOString().slice(11, 19)} UTC`;
 
-type Context = { tx: Db; now: Date; watched: Map<string, WatchedComponent> };
+type Context = {
+  tx: Db;
+  now: Date;
+  watched: Map<string, WatchedComponent>;
+  /** How many notification events this pass wrote: the caller wakes the sender when any. */
+  events?: number;
+};
 
 function describe(ctx: Context, j: Joiner): string {
   const c = ctx.watched.get(j.componentId);
@@ -81,6 +87,7 @@ async function emit(
     serviceIds,
     at: ctx.now.toISOString(),
   });
+  ctx.events = (ctx.events ?? 0) + 1;
 }
 
 async function insertComponents(ctx: Context, incidentId: string, list: Joiner[]) {
@@ -102,7 +109,7 @@ export async function applyPlan(
   ctx: Context,
   plan: DetectionPlan,
   config: DetectionConfig,
-): Promise<{ opened: string[]; resolved: string[] }> {
+): Promise<{ opened: string[]; resolved: string[]; events: number }> {
   const { tx, now } = ctx;
   const opened: string[] = [];
   for (const o of plan.opened) {
@@ -255,5 +262,5 @@ export async function applyPlan(
       await emit(ctx, "incident.resolved", id, body);
     }
   }
-  return { opened, resolved };
+  return { opened, resolved, events: ctx.events ?? 0 };
 }

@@ -3,6 +3,7 @@ import type { Db } from "../db";
 import { Loop } from "../jobs/loop";
 import { planDetection, type DetectionConfig } from "./detection";
 import { applyPlan } from "./detector-apply";
+import { kickNotifications } from "./events";
 import { readOpenIncidents, readRecentlyResolved, readWatched } from "./detector-read";
 import { tryLockIncidents } from "./lock";
 import { advanceMaintenance } from "./maintenance-advance";
@@ -11,6 +12,8 @@ export type PassResult = {
   opened: string[];
   resolved: string[];
   maintenance: { id: string; to: string }[];
+  /** Notification events written (incidents opened, updated, resolved; maintenance moved). */
+  events: number;
 };
 
 /**
@@ -31,7 +34,7 @@ export async function runIncidentPass(
     const recent = await readRecentlyResolved(tx, now, config.groupWindowMs);
     const plan = planDetection({ now, components: watched, open, recent, config });
     const applied = await applyPlan({ tx, now, watched }, plan, config);
-    return { ...applied, maintenance };
+    return { ...applied, maintenance, events: applied.events + maintenance.length };
   });
 }
 
@@ -56,8 +59,11 @@ export class IncidentDetector {
     return this.loop.stop();
   }
 
-  pass(): Promise<PassResult | null> {
-    return runIncidentPass(this.options.db, this.options.config);
+  async pass(): Promise<PassResult | null> {
+    const result = await runIncidentPass(this.options.db, this.options.config);
+    // What the pass announced is committed now: send it without waiting for the sender's tick.
+    if (result?.events) kickNotifications();
+    return result;
   }
 }
 

@@ -3,3 +3,4 @@
  * `emitEvent` writes the event and one outbox row per matching subscription in the caller's `tx`.
  */
 export { emitEvent, type IncidentEvent } from "./notify";
+export { kickNotifications } from "./notify";

@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "../auth/roles";
 import { ENGINES, openEstateDatabase, type TestDatabase } from "../testing/fixtures";
-import { subscribe, testWorker } from "../testing/notify";
+import { notifySettings, subscribe, testWorker } from "../testing/notify";
 import { startWebhookReceiver, type Receiver } from "../testing/receivers";
 import { waitFor } from "../testing/wait";
 import { createIncident, postIncidentUpdate } from "./incident-verbs";
-import { verifySignature } from "./notify";
+import { startNotificationWorker, stopNotificationWorker, verifySignature } from "./notify";
 
 const operator: Actor = { kind: "user", id: "u-op", name: "Olivia Operator", role: "operator" };
 
@@ -71,5 +71,36 @@ describe.each(ENGINES)("incident events reach their subscribers, on %s", (engine
     // A second worker finds nothing left to send: each pair went once.
     await testWorker(db).drain();
     expect(receiver.received.filter((r) => r.path === "/edi")).toHaveLength(3);
+  });
+
+  it("a committed incident wakes this process's sender: it goes out long before the sender's next tick", async () => {
+    const db = database.db;
+    await subscribe(db, {
+      kind: "webhook",
+      target: `${receiver.url}/woken`,
+      services: ["fabrikam-b2b"],
+    });
+    // A sender that would otherwise look again only after a minute.
+    const worker = startNotificationWorker(db, notifySettings(), { tickMs: 60_000 });
+    try {
+      await worker.drain();
+      const id = await createIncident(
+        { actor: operator, db },
+        {
+          title: "Fabrikam storage throttled",
+          impact: "minor",
+          message: "Writes are slow.",
+          components: ["fabrikam-b2b.storage"],
+        },
+      );
+      const hit = await waitFor(
+        "the opened incident at the receiver before the next tick",
+        () => receiver.received.find((r) => r.path === "/woken"),
+        15_000,
+      );
+      expect(hit.json).toMatchObject({ data: { incidentId: id } });
+    } finally {
+      await stopNotificationWorker();
+    }
   });
 });

@@ -16,11 +16,15 @@ import {
   servicesOf,
   type ComponentInfo,
 } from "./component-info";
-import { emitEvent, type IncidentEvent } from "./events";
+import { emitEvent, kickNotifications, type IncidentEvent } from "./events";
 import { isId, newId } from "./ids";
 import type { Impact, IncidentStatus } from "./incident-types";
 import { IncidentChange, IncidentUpdate, NewIncident, Postmortem } from "./inputs";
 import { lockIncidents } from "./lock";
+
+/** A verb's transaction; once it has committed, this process sends what it announced now. */
+const inTransaction = <T>(db: Db, fn: (tx: Db) => Promise<T>): Promise<T> =>
+  db.transaction(fn).finally(kickNotifications);
 
 const { incidents, incidentUpdates, incidentComponents } = tables;
 type IncidentKind = Extract<IncidentEvent, { incidentId: string }>["kind"];
@@ -113,7 +117,7 @@ export async function createIncident(ctx: Ctx, raw: unknown, now = new Date()): 
       throw validationError("Invalid incident: startedAt: an incident cannot start in the future", {
         startedAt: ["in the future: leave it out for now, or give when it began"],
       });
-    return ctx.db.transaction(async (tx) => {
+    return inTransaction(ctx.db, async (tx) => {
       await lockIncidents(tx);
       const info = await requireComponents(tx, input.components);
       await assertFree(tx, [...info.keys()], null);
@@ -166,7 +170,7 @@ export async function postIncidentUpdate(ctx: Ctx, id: string, raw: unknown, now
   return auditRefusals(ctx, "incidents.update", id, async () => {
     requireRole(ctx.actor, "operator", "Updating an incident");
     const input = parseOrThrow(IncidentUpdate, raw, "Invalid update");
-    return ctx.db.transaction(async (tx) => {
+    return inTransaction(ctx.db, async (tx) => {
       await lockIncidents(tx);
       const row = await readForUpdate(tx, id);
       if (row.resolvedAt && input.status !== "resolved")
@@ -214,7 +218,7 @@ export async function changeIncident(ctx: Ctx, id: string, raw: unknown, now = n
   return auditRefusals(ctx, "incidents.change", id, async () => {
     requireRole(ctx.actor, "operator", "Changing an incident");
     const input = parseOrThrow(IncidentChange, raw, "Invalid change");
-    return ctx.db.transaction(async (tx) => {
+    return inTransaction(ctx.db, async (tx) => {
       await lockIncidents(tx);
       const row = await readForUpdate(tx, id);
       const notes: string[] = [];
@@ -311,7 +315,7 @@ export async function writePostmortem(ctx: Ctx, id: string, raw: unknown, now = 
   return auditRefusals(ctx, "incidents.postmortem", id, async () => {
     requireRole(ctx.actor, "operator", "Writing a postmortem");
     const input = parseOrThrow(Postmortem, raw, "Invalid postmortem");
-    return ctx.db.transaction(async (tx) => {
+    return inTransaction(ctx.db, async (tx) => {
       await lockIncidents(tx);
       const row = await readForUpdate(tx, id);
       if (!row.resolvedAt)
