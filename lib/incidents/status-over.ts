@@ -3,10 +3,11 @@ import { and, asc, desc, eq, gte, inArray, lt, lte } from "drizzle-orm";
 import { tables, type Db } from "../db";
 import { isStatus, type Status } from "../health/vocabulary";
 import type { IncidentView } from "./incident-types";
+import { statusSteps, type StatusStep } from "./status-steps";
 
 const { statusChanges } = tables;
 
-export type StatusStep = { at: string; status: Status };
+export type { StatusStep };
 
 /**
  * Each affected component's status over the incident: what it was when the incident started,
@@ -50,12 +51,12 @@ export async function readStatusOver(
   const out: Record<string, StatusStep[]> = {};
   for (const id of ids) {
     const start = before.find((b) => b?.componentId === id);
-    out[id] = [
-      ...(start ? [{ at: incident.startedAt, status: asStatus(start.toStatus) }] : []),
-      ...during
+    out[id] = statusSteps(
+      start ? { at: incident.startedAt, status: asStatus(start.toStatus) } : null,
+      during
         .filter((c) => c.componentId === id)
         .map((c) => ({ at: c.at.toISOString(), status: asStatus(c.toStatus) })),
-    ];
+    );
   }
   return out;
 }
