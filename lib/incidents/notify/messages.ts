@@ -23,7 +23,7 @@ export function linkOf(event: NotificationEvent, publicUrl: string): string {
   const base = publicUrl.replace(/\/+$/, "");
   if ("incidentId" in event) return `${base}/incidents/${encodeURIComponent(event.incidentId)}`;
   if ("maintenanceId" in event)
-    return `${base}/incidents/${encodeURIComponent(event.maintenanceId)}`;
+    return `${base}/maintenance/${encodeURIComponent(event.maintenanceId)}`;
   if (event.kind === "component.status_changed")
     return `${base}/components/${encodeURIComponent(event.componentId)}`;
   return `${base}/`;
