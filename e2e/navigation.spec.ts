@@ -3,13 +3,15 @@ import { expect, signInAs, test } from "./support";
 const PHONE = { width: 390, height: 844 };
 test.use({ viewport: PHONE, isMobile: true, hasTouch: true });
 
-const PAGE_LINKS = ["Status board", "Backups", "Compliance", "Restores"];
+const PAGE_LINKS = ["Status board", "Backups", "Compliance", "Restores", "History"];
 
 test("on a phone the header shows every page link within the screen, the status board first and marked when you are on it", async ({
   page,
 }) => {
   await page.goto("/services/contoso-edi");
   const nav = page.getByRole("navigation", { name: "Main" });
+  // Subscribing is for people who have signed in: a visitor is not offered it.
+  await expect(nav.getByRole("link", { name: "Subscribe" })).toHaveCount(0);
   for (const name of PAGE_LINKS)
     await expect(nav.getByRole("link", { name, exact: true })).toBeInViewport({ ratio: 1 });
   await expect(nav.getByRole("link").first()).toHaveText("Status board");
@@ -26,13 +28,13 @@ test("on a phone the header shows every page link within the screen, the status 
   );
 });
 
-test("on a phone, signed in as an admin, the header still fits: page links, Users, role and Sign out", async ({
+test("on a phone, signed in as an admin, the header still fits: page links, Subscribe, Users, role and Sign out", async ({
   page,
 }) => {
   await signInAs(page, "admin", "/admin/users");
   const header = page.getByRole("banner");
   const nav = header.getByRole("navigation", { name: "Main" });
-  for (const name of PAGE_LINKS)
+  for (const name of [...PAGE_LINKS, "Subscribe"])
     await expect(nav.getByRole("link", { name, exact: true })).toBeInViewport({ ratio: 1 });
   await expect(header.getByRole("link", { name: "Users" })).toBeInViewport({ ratio: 1 });
   await expect(header.getByRole("link", { name: "Users" })).toHaveAttribute("aria-current", "page");

@@ -1,5 +1,7 @@
 import Link from "next/link";
+import { Suspense } from "react";
 import { UserMenu } from "@/components/auth/user-menu";
+import { currentActor } from "@/lib/auth";
 import { NavLink } from "./nav-link";
 
 /**
@@ -49,10 +51,24 @@ export function SiteHeader() {
                 History
               </NavLink>
             </li>
+            <Suspense fallback={null}>
+              <SubscribeItem />
+            </Suspense>
           </ul>
         </nav>
         <UserMenu />
       </div>
     </header>
+  );
+}
+
+/** Signed-in people can have incidents e-mailed to them; the link is theirs alone. */
+async function SubscribeItem() {
+  const actor = await currentActor();
+  if (actor.kind !== "user") return null;
+  return (
+    <li>
+      <NavLink href="/subscribe">Subscribe</NavLink>
+    </li>
   );
 }
