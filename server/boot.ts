@@ -7,7 +7,11 @@ import {
   type LoadedEstate,
 } from "../lib/estate";
 import { backfillDemoHistory, Poller } from "../lib/health";
-import { ensureConfigurations } from "../lib/control-plane";
+import {
+  createControlPlane,
+  ensureConfigurations,
+  installControlPlane,
+} from "../lib/control-plane";
 import {
   installStores,
   seedDemoBackups,
@@ -56,6 +60,9 @@ export async function boot(): Promise<Runtime> {
     dataDir: settings.STANDFAST_DATA_DIR,
   });
   installDatabase(database);
+  const controlPlane = createControlPlane();
+  installControlPlane(controlPlane);
+  log.info(`control plane: ${controlPlane.label}`);
   const { changed, version } = await syncEstate(database.db, estate);
   await backfillDemoHistory(database.db, estate);
   log.info(

@@ -14,6 +14,13 @@ import { demoConfiguration, NO_CONTENT } from "./demo-config";
 import { applyOperation, OperationInput } from "./operations";
 import { redactSecrets, redactText } from "./secrets";
 import type { Edition } from "../estate/types";
+import type {
+  ImportedOperation,
+  OperationOptions,
+  OperationQuery,
+  RecordedOperation,
+  StoredConfiguration,
+} from "./types";
 
 const { services, serviceConfigurations, managementOperations } = tables;
 
@@ -67,7 +74,7 @@ export async function ensureConfigurations(db: Db, options: { demo: boolean }): 
 export async function readConfiguration(
   db: Db,
   serviceId: string,
-): Promise<{ configuration: ServiceConfiguration; version: number; sizeBytes: number } | null> {
+): Promise<StoredConfiguration | null> {
   const [row] = await db
     .select()
     .from(serviceConfigurations)
@@ -80,8 +87,6 @@ export async function readConfiguration(
   };
 }
 
-export type RecordedOperation = typeof managementOperations.$inferSelect;
-
 /**
  * Runs one management operation. Admin only. `afterCommit`-style work (queuing a backup) is done
  * by `onRecorded` inside the same transaction, so an operation never lands without its follow-up.
@@ -90,10 +95,7 @@ export async function runOperation(
   ctx: Ctx,
   serviceId: string,
   raw: unknown,
-  options: {
-    now?: Date;
-    onRecorded?: (tx: Db, operation: RecordedOperation) => Promise<void>;
-  } = {},
+  options: OperationOptions = {},
 ): Promise<RecordedOperation> {
   return auditRefusals(ctx, "control-plane.operation", serviceId, async () => {
     requireRole(ctx.actor, "admin", "Management operations");
@@ -162,7 +164,7 @@ export async function runOperation(
 /** Recorded operations, newest first, masked: rows imported from elsewhere may carry a secret. */
 export async function listOperations(
   db: Db,
-  options: { serviceIds?: string[]; since?: Date; limit?: number } = {},
+  options: OperationQuery = {},
 ): Promise<RecordedOperation[]> {
   const rows = await db
     .select()
@@ -185,17 +187,7 @@ export async function listOperations(
 }
 
 /** Operations seen elsewhere (Azure's activity log): recorded once each, by their external id. */
-export async function importOperations(
-  db: Db,
-  rows: {
-    externalId: string;
-    serviceId: string;
-    kind: string;
-    summary: string;
-    actor: string;
-    at: Date;
-  }[],
-): Promise<number> {
+export async function importOperations(db: Db, rows: ImportedOperation[]): Promise<number> {
   if (rows.length === 0) return 0;
   const inserted = await db
     .insert(managementOperations)

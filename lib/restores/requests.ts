@@ -12,7 +12,7 @@ import type { Stores } from "../backups/registry";
 import type { Manifest } from "../backups/manifest";
 import { tables, type Db } from "../db";
 import { conflict, invalidState, notFound, validationError } from "../errors";
-import { readServiceForUpdate, restoreTargetRefusal } from "../control-plane/restore-target";
+import { getControlPlane, restoreTargetRefusal } from "../control-plane";
 import { bumpEstateVersion } from "../estate/sync";
 import { EDITIONS, type Edition } from "../estate/types";
 import { parseOrThrow } from "../validation";
@@ -166,7 +166,7 @@ export async function requestRestore(
         // resumed this target meanwhile): check again, under the lock every writer of it takes.
         const refusal = restoreTargetRefusal(
           input.target,
-          await readServiceForUpdate(tx, input.target),
+          await getControlPlane().lockService(tx, input.target),
         );
         if (refusal) throw invalidState(`${refusal}. Nothing was changed.`);
         const [row] = await tx
@@ -272,20 +272,13 @@ export async function resumeService(ctx: Ctx, id: string) {
     if (open.length)
       throw invalidState(`Tick the checklist first: ${open.map((c) => c.text).join("; ")}.`);
     await ctx.db.transaction(async (tx) => {
-      const service = await readServiceForUpdate(tx, row.target);
-      if (!service || service.retiredAt || service.state !== "suspended")
-        throw invalidState(
-          `${row.target} is ${service?.retiredAt ? "deleted" : (service?.state ?? "gone")}: only a suspended service can be resumed.`,
-        );
-      if (service.restoreId !== row.id)
-        throw invalidState(
-          `${row.target} was replaced by a later restore since this one: resume it from that restore.`,
-        );
+      // suspended → active, only while this restore still owns the service (checked there).
+      await getControlPlane().setState(tx, row.target, {
+        to: "active",
+        reason: `resumed by ${ctx.actor.name}`,
+        restoreId: row.id,
+      });
       const now = new Date();
-      await tx
-        .update(services)
-        .set({ state: "active", stateReason: `resumed by ${ctx.actor.name}`, stateChangedAt: now })
-        .where(eq(services.id, row.target));
       await tx
         .update(restores)
         .set({ resumedAt: now, resumedBy: ctx.actor.name })
@@ -306,17 +299,8 @@ export async function deleteFailedService(ctx: Ctx, serviceId: string) {
   return auditRefusals(ctx, "services.delete", serviceId, async () => {
     requireRole(ctx.actor, "operator", "Deleting a failed service");
     await ctx.db.transaction(async (tx) => {
-      const service = await readServiceForUpdate(tx, serviceId);
-      if (!service || service.retiredAt) throw notFound(`Service "${serviceId}"`);
-      if (service.state !== "restore_failed")
-        throw invalidState(
-          `${serviceId} is ${service.state}: only a service in restore_failed can be deleted here.`,
-        );
-      await tx.update(services).set({ retiredAt: new Date() }).where(eq(services.id, serviceId));
-      await tx.execute(sql`update components set retired_at = now()
-        where retired_at is null and id in (select component_id from service_components where service_id = ${serviceId})
-          and id not in (select sc.component_id from service_components sc join services s on s.id = sc.service_id
-                         where s.retired_at is null)`);
+      // restore_failed → deleted, the only way out of restore_failed but a new restore (checked there).
+      await getControlPlane().retire(tx, serviceId);
       await recordAudit(tx, {
         actor: ctx.actor,
         action: "services.delete",

@@ -1,11 +1,10 @@
 /** What a restore makes of a backup: the target's components and its configuration. Pure. */
 import type { Manifest } from "../backups/manifest";
-import type { RestoredComponent } from "../control-plane/restore-target";
-import type { ServiceConfiguration } from "../control-plane/configuration";
+import type { ServiceConfiguration, ServicePart } from "../control-plane";
 import type { RestoreRecord } from "./requests";
 
 /** Components of a restored service in the local fabric: simulated, like the fabric itself. */
-export function restoredComponents(r: RestoreRecord, manifest: Manifest): RestoredComponent[] {
+export function restoredComponents(r: RestoreRecord, manifest: Manifest): ServicePart[] {
   const timing = {
     intervalMs: 30_000,
     timeoutMs: 5_000,

@@ -11,13 +11,7 @@ import { recordAudit } from "../audit";
 import { SYSTEM } from "../auth/roles";
 import type { Stores } from "../backups/registry";
 import { ArchiveRefused, readVerifiedArchive } from "../backups/verify";
-import { ServiceConfiguration } from "../control-plane/configuration";
-import {
-  applyRestoredConfiguration,
-  createRestoreTarget,
-  failRestoreTarget,
-  suspendRestoredService,
-} from "../control-plane/restore-target";
+import { getControlPlane, ServiceConfiguration } from "../control-plane";
 import { tables, type Db } from "../db";
 import { bumpEstateVersion } from "../estate/sync";
 import { advance, appendLog, ClaimLost, reapLostRestores } from "./claim";
@@ -63,7 +57,7 @@ export async function runRestore(
     if (step === "create") {
       await options.beforeStep?.("create");
       await db.transaction(async (tx) => {
-        await createRestoreTarget(tx, {
+        await getControlPlane().createService(tx, {
           serviceId: row.target,
           restoreId: row.id,
           edition: row.edition,
@@ -83,12 +77,11 @@ export async function runRestore(
     if (step === "apply") {
       await options.beforeStep?.("apply");
       await db.transaction(async (tx) => {
-        await applyRestoredConfiguration(
+        await getControlPlane().applyConfiguration(
           tx,
           row.target,
-          row.id,
           restoredConfiguration(configuration, row),
-          `restore of ${backup.name}`,
+          { restoreId: row.id, name: `restore of ${backup.name}` },
         );
         step = "suspend";
         await advance(
@@ -101,12 +94,11 @@ export async function runRestore(
     }
     await options.beforeStep?.("suspend");
     await db.transaction(async (tx) => {
-      await suspendRestoredService(
-        tx,
-        row.target,
-        row.id,
-        `restored from ${backup.name}; resume after the checklist`,
-      );
+      await getControlPlane().setState(tx, row.target, {
+        to: "suspended",
+        reason: `restored from ${backup.name}; resume after the checklist`,
+        restoreId: row.id,
+      });
       await advance(
         tx,
         row,
@@ -159,7 +151,13 @@ async function failInTransaction(
   reason: string,
   archiveRefused: boolean,
 ): Promise<void> {
-  const marked = await failRestoreTarget(tx, row.target, row.id, reason);
+  // Only a target this restore still owns, mid-restore, is marked; any other is left untouched.
+  const marked = await getControlPlane().setState(tx, row.target, {
+    to: "restore_failed",
+    reason: `restore failed: ${reason}`,
+    restoreId: row.id,
+    ifRefused: "skip",
+  });
   if (archiveRefused)
     await recordAudit(tx, {
       actor: SYSTEM,

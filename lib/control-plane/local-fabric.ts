@@ -1,0 +1,37 @@
+/**
+ * The local fabric: the embedded control plane (the default). It keeps each service, its state and
+ * its configuration in the store and performs every verb for real on them, so the demo runs the
+ * real code path.
+ */
+import { declareEstate } from "./estate-services";
+import {
+  applyConfiguration,
+  createService,
+  readServiceForUpdate,
+  retire,
+  setState,
+} from "./services";
+import {
+  ensureConfigurations,
+  importOperations,
+  listOperations,
+  readConfiguration,
+  runOperation,
+} from "./store";
+import type { ControlPlane } from "./types";
+
+export const localFabric: ControlPlane = {
+  kind: "local-fabric",
+  label: "Local fabric",
+  lockService: readServiceForUpdate,
+  createService,
+  applyConfiguration,
+  setState,
+  retire,
+  declareEstate,
+  ensureConfigurations,
+  readConfiguration,
+  runOperation,
+  listOperations,
+  importOperations,
+};
