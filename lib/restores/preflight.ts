@@ -3,6 +3,7 @@
  * Every check must pass before the restore can be requested; the server recomputes them inside
  * the request, so what the screen showed is never trusted.
  */
+import { canTransition, type Lifecycle } from "../control-plane/transitions";
 import { EDITIONS, type Edition } from "../estate/types";
 import type { PreflightCheck, PreflightResult } from "./restore-types";
 import { worstOf, type Status } from "../health/vocabulary";
@@ -57,7 +58,11 @@ export function preflight(f: PreflightFacts): PreflightResult {
   );
 
   const e = f.target.existing;
-  const free = !e || e.retired || e.state === "restore_failed";
+  // The control plane's transition table decides which services a restore may create over.
+  const free = canTransition(
+    !e ? "absent" : e.retired ? "deleted" : (e.state as Lifecycle),
+    "restoring",
+  );
   check(
     "target-state",
     "Target state allows a restore",
