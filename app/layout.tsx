@@ -1,13 +1,31 @@
 import type { Metadata, Viewport } from "next";
 import { SiteHeader } from "@/components/nav/site-header";
 import { StatusSprite } from "@/components/status/status-sprite";
+import { getSettings } from "@/lib/settings";
 import "./globals.css";
 
-export const metadata: Metadata = {
-  title: { default: "Standfast", template: "%s · Standfast" },
-  description:
-    "Live status, backup compliance and guarded restores for an integration service estate.",
-};
+const description =
+  "Live status, backup compliance and guarded restores for an integration service estate.";
+
+/** Files in public/: the shield of the header, and the board as a link preview (1200×630). */
+export function generateMetadata(): Metadata {
+  const publicUrl = getSettings().STANDFAST_PUBLIC_URL;
+  const image = {
+    url: "/og.png",
+    width: 1200,
+    height: 630,
+    alt: "The Standfast status board: regions by kind of component, each with its status",
+  };
+  return {
+    // Link previews need absolute URLs: the address people open, when it is configured.
+    metadataBase: publicUrl ? new URL(publicUrl) : undefined,
+    title: { default: "Standfast", template: "%s · Standfast" },
+    description,
+    icons: { icon: [{ url: "/favicon.svg", type: "image/svg+xml" }] },
+    openGraph: { title: "Standfast", description, siteName: "Standfast", images: [image] },
+    twitter: { card: "summary_large_image", title: "Standfast", description, images: [image] },
+  };
+}
 
 export const viewport: Viewport = {
   themeColor: [

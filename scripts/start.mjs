@@ -15,7 +15,7 @@ const SOURCES = [
   "cli",
   "public",
   "migrations",
-  "next.config.ts",
+  "next.config.js",
   "postcss.config.mjs",
   "tsconfig.json",
   "package-lock.json",

@@ -153,10 +153,12 @@ async function main() {
   process.on("SIGTERM", () => shutdown("SIGTERM"));
 }
 
-/** Next's build output and the app icon: served from files, never from the store. */
+const PUBLIC_FILES = new Set(["/favicon.svg", "/favicon.ico", "/og.png", "/screenshot.png"]);
+
+/** Next's build output and public/'s files: served from files, never from the store. */
 function isStaticAsset(url: string | undefined): boolean {
   const path = (url ?? "/").split("?")[0]!;
-  return path.startsWith("/_next/static/") || path === "/icon.svg" || path === "/favicon.ico";
+  return path.startsWith("/_next/static/") || PUBLIC_FILES.has(path);
 }
 
 function headersOf(incoming: IncomingHttpHeaders): Headers {

@@ -1,6 +1,7 @@
-import type { NextConfig } from "next";
+// @ts-check
 
-const nextConfig: NextConfig = {
+/** @type {import("next").NextConfig} */
+const nextConfig = {
   // PGlite ships WASM and data files that must be loaded by Node, not bundled.
   serverExternalPackages: ["@electric-sql/pglite", "pg"],
   // A separate build folder lets tests and benchmarks build beside a running copy.
