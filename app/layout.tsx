@@ -9,7 +9,8 @@ const description =
 
 /** Files in public/: the shield of the header, and the board as a link preview (1200×630). */
 export function generateMetadata(): Metadata {
-  const publicUrl = getSettings().STANDFAST_PUBLIC_URL;
+  const settings = getSettings();
+  const publicUrl = settings.STANDFAST_PUBLIC_URL ?? `http://localhost:${settings.PORT}`;
   const image = {
     url: "/og.png",
     width: 1200,
@@ -17,8 +18,8 @@ export function generateMetadata(): Metadata {
     alt: "The Standfast status board: regions by kind of component, each with its status",
   };
   return {
-    // Link previews need absolute URLs: the address people open, when it is configured.
-    metadataBase: publicUrl ? new URL(publicUrl) : undefined,
+    // Link previews need absolute URLs: the address people open (README: STANDFAST_PUBLIC_URL).
+    metadataBase: new URL(publicUrl),
     title: { default: "Standfast", template: "%s · Standfast" },
     description,
     icons: { icon: [{ url: "/favicon.svg", type: "image/svg+xml" }] },
