@@ -140,3 +140,5 @@ export { tickChecklist, resumeService, deleteFailedService } from "./requests";
 export async function checkRestore(ctx: Ctx, raw: unknown) {
   return check(ctx, raw, deps(ctx.db));
 }
+export { readEvacuationPlan } from "./evacuation-read";
+export type { EvacuationPlan, EvacuationRow } from "./evacuation-plan";
