@@ -128,7 +128,7 @@ describe("the standfast CLI against a real server", () => {
     expect(text).toMatchObject({ code: 0, stderr: "" });
     // The test store holds no backups: contoso-edi has nothing outside West Europe.
     expect(text.stdout.split("\n").slice(0, 2)).toEqual([
-      "Evacuating West Europe (westeurope, partial_outage): 1 service(s); healthy regions: eastus, westus",
+      "Evacuating West Europe (westeurope, partial_outage): 1 service(s); healthy regions: eastus, westus, southeastasia",
       "  contoso-edi: AT RISK: No good backup outside West Europe: there is nothing to restore it from.",
     ]);
     expect(text.stdout).toContain("EDI control numbers: nothing to restore them from.");

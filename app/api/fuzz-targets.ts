@@ -226,6 +226,27 @@ export function fuzzTargets(ids: KnownIds): Target[] {
       ]),
     ),
     t(
+      "regions/[regionId]/evacuation/route.ts",
+      "POST",
+      evacuation.POST,
+      dynamic("regionId", (s) => `/api/regions/${s}/evacuation`, ["westeurope", "eastus"]),
+      noQuery,
+      {
+        confirm: text("westeurope", "eastus", ""),
+        rows: fc.array(
+          fc.record({
+            serviceId: text("contoso-edi", "fabrikam-b2b", "x"),
+            backupId: text(...ids.backups, "00000000-0000-0000-0000-000000000000"),
+            target: text("contoso-edi-dr", "fabrikam-b2b"),
+            region,
+            trackingDatabase: text("contoso-edi-dr-tracking"),
+            storage: text("contosoedidrstore", "Bad Name"),
+          }),
+          { maxLength: 3 },
+        ),
+      },
+    ),
+    t(
       "restores/[restoreId]/route.ts",
       "GET",
       restore.GET,

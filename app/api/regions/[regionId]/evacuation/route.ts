@@ -1,7 +1,6 @@
-import { getBoard, type Status } from "@/lib/health";
 import { withApi } from "@/lib/http";
 import { queryParams } from "@/lib/http/query";
-import { readEvacuationPlan } from "@/lib/restores";
+import { evacuationPlan, startEvacuation } from "@/lib/restores";
 
 // Never prerendered: the build must not open the database.
 export const dynamic = "force-dynamic";
@@ -17,9 +16,22 @@ export async function GET(
   const { regionId } = await params;
   return withApi({}, async ({ ctx }) => {
     queryParams(request, []);
-    const board = await getBoard(ctx.db);
-    const status = new Map<string, Status>(board.regions.map((r) => [r.id, r.status]));
-    const plan = await readEvacuationPlan(ctx, regionId, (id) => status.get(id) ?? "unknown");
+    const plan = await evacuationPlan(ctx, regionId);
     return Response.json(plan, { headers: { "cache-control": "no-store" } });
   })(request);
+}
+
+/**
+ * Starts the evacuation: `{ confirm: "<region>", rows: [{ serviceId, backupId, target, region,
+ * trackingDatabase, storage }] }`. Operator. 202 with each row's restore (the same ones again
+ * when started twice) or the reason it was refused.
+ */
+export async function POST(
+  request: Request,
+  { params }: { params: Promise<{ regionId: string }> },
+): Promise<Response> {
+  const { regionId } = await params;
+  return withApi({ write: true }, async ({ ctx, body }) =>
+    Response.json({ restores: await startEvacuation(ctx, regionId, body) }, { status: 202 }),
+  )(request);
 }
