@@ -21,7 +21,7 @@ function notRestored(backupAt: string | null): string[] {
     "Storage data: fail over the geo-replicated storage account, or accept its loss.",
     "The access-control namespace: it is recreated; update the credentials in client applications.",
     backupAt
-      ? `EDI control numbers come back as of the backup (${backupAt}): messages processed after it can get duplicate control numbers.`
+      ? `EDI control numbers come back as of the backup (${backupAt.slice(0, 16).replace("T", " ")} UTC): messages processed after it can get duplicate control numbers.`
       : "EDI control numbers: nothing to restore them from.",
     "Hybrid connections and messages waiting in batches: recreate and resend them by hand.",
   ];

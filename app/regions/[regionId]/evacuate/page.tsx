@@ -62,7 +62,6 @@ export default async function EvacuatePage({ params }: { params: Promise<{ regio
     <div className="space-y-5">
       <Breadcrumbs
         trail={[
-          { label: "Status board", href: "/" },
           { label: plan.region.name, href: `/components?region=${encodeURIComponent(regionId)}` },
           { label: "Evacuate" },
         ]}
