@@ -19,6 +19,8 @@ import { RestoreWorker } from "./worker";
 import { MAX_ATTEMPTS, MISSED_BEATS } from "./claim";
 import { getSettings } from "../settings";
 import { regionHealth } from "./preflight";
+import { readEvacuationPlan } from "./evacuation-read";
+import { startEvacuation as start } from "./evacuation-start";
 
 export * from "./restore-types";
 export { RestoreWorker } from "./worker";
@@ -139,4 +141,28 @@ export const deleteFailedServiceAs = async (actor: Actor, serviceId: string) =>
 export { tickChecklist, resumeService, deleteFailedService } from "./requests";
 export async function checkRestore(ctx: Ctx, raw: unknown) {
   return check(ctx, raw, deps(ctx.db));
+}
+export type { EvacuationPlan, EvacuationRow } from "./evacuation-plan";
+export type { EvacuationOutcome } from "./evacuation-start";
+export { evacuationKey } from "./evacuation-start";
+
+/** Each region's health for a restore, as pre-flight judges it, from one read of the board. */
+async function regionStatuses(db: Db) {
+  const components = Object.values((await getBoard(db)).components);
+  return (region: string) => regionHealth(components.filter((c) => c.region === region));
+}
+
+/** The plan for evacuating a region (viewer): see evacuation-plan.ts. */
+export async function evacuationPlan(ctx: Ctx, regionId: string) {
+  return readEvacuationPlan(ctx, regionId, await regionStatuses(ctx.db));
+}
+
+/** Starts an evacuation (operator): one ordinary restore per row, each once. */
+export async function startEvacuation(ctx: Ctx, regionId: string, raw: unknown) {
+  const outcomes = await start(ctx, regionId, raw, {
+    request: (c, input) => request(c, input, deps(c.db)),
+    statusOf: await regionStatuses(ctx.db),
+  });
+  worker()?.kick();
+  return outcomes;
 }
