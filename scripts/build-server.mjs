@@ -1,5 +1,6 @@
 // Bundles the custom server and the CLI with esbuild. Packages stay external; our code is bundled.
 import { build } from "esbuild";
+import { execFileSync } from "node:child_process";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -27,4 +28,10 @@ export async function bundle(entry, outfile) {
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   await bundle("server/main.ts", "dist/server.mjs");
   await bundle("cli/standfast.ts", "dist/standfast.mjs");
+  // The embedded store's template, which a new data folder copies (lib/db/pglite-template.ts).
+  await bundle("server/store-template.ts", "dist/store-template.mjs");
+  execFileSync(process.execPath, [path.join(root, "dist/store-template.mjs")], {
+    cwd: root,
+    stdio: "inherit",
+  });
 }

@@ -37,6 +37,24 @@ export type Runtime = {
 
 const log = logger("standfast");
 
+/** How long each step of start-up took, for one line in the log: where a slow start goes. */
+function startupSteps() {
+  const started = performance.now();
+  const spent: string[] = [];
+  const note = (name: string, from: number) =>
+    spent.push(`${name} ${((performance.now() - from) / 1000).toFixed(1)} s`);
+  function time<T>(name: string, step: () => T): T {
+    const from = performance.now();
+    const result = step();
+    if (result instanceof Promise) return result.finally(() => note(name, from)) as T;
+    note(name, from);
+    return result;
+  }
+  const summary = () =>
+    `${((performance.now() - started) / 1000).toFixed(1)} s (${spent.join(", ")})`;
+  return { time, summary };
+}
+
 /** Problems a user can fix: print the message alone, without a stack trace. */
 export function isConfigurationError(error: unknown): error is Error {
   return (
@@ -53,18 +71,23 @@ export function isConfigurationError(error: unknown): error is Error {
  * the store (locked and migrated), the admin token for the CLI, and the poller.
  */
 export async function boot(): Promise<Runtime> {
+  const steps = startupSteps();
   const settings = getSettings();
-  const estate = loadConfiguredEstate(settings);
-  const database = await openDatabase({
-    databaseUrl: settings.DATABASE_URL,
-    dataDir: settings.STANDFAST_DATA_DIR,
-  });
+  const estate = steps.time("estate file", () => loadConfiguredEstate(settings));
+  const database = await steps.time("store", () =>
+    openDatabase({
+      databaseUrl: settings.DATABASE_URL,
+      dataDir: settings.STANDFAST_DATA_DIR,
+    }),
+  );
   installDatabase(database);
   const controlPlane = createControlPlane();
   installControlPlane(controlPlane);
   log.info(`control plane: ${controlPlane.label}`);
-  const { changed, version } = await syncEstate(database.db, estate);
-  await backfillDemoHistory(database.db, estate);
+  const { changed, version } = await steps.time("estate sync", () =>
+    syncEstate(database.db, estate),
+  );
+  await steps.time("demo history", () => backfillDemoHistory(database.db, estate));
   log.info(
     `${estate.demo ? "demo estate" : `estate ${estate.source}`}: ${estate.services.length} services, ${estate.components.length} components, ` +
       `${estate.regions.length} regions (version ${version}${changed ? ", updated" : ""})`,
@@ -94,9 +117,11 @@ export async function boot(): Promise<Runtime> {
       .map((s) => `${s.id} (${s.label}${"root" in s ? ` in ${s.root}` : ""})`)
       .join(", ")}`,
   );
-  await ensureConfigurations(database.db, { demo: estate.demo });
+  await steps.time("configurations", () =>
+    ensureConfigurations(database.db, { demo: estate.demo }),
+  );
   if (estate.demo) {
-    const seeded = await seedDemoBackups(database.db, stores);
+    const seeded = await steps.time("demo backups", () => seedDemoBackups(database.db, stores));
     if (seeded.seeded) log.info(`demo backups: ${seeded.backups} backups of the last 90 days`);
   }
   const jobs = {
@@ -123,6 +148,7 @@ export async function boot(): Promise<Runtime> {
   if (!poller) log.info("poller: off (STANDFAST_POLLER=off); another instance must poll");
   // Incidents are judged where readings are taken; a lock keeps instances from judging twice.
   if (poller) startIncidentDetector({ db: database.db, config: detectionConfig() });
+  log.info(`start-up: ${steps.summary()}`);
 
   return {
     settings,

@@ -8,70 +8,67 @@ import { and, eq, inArray, isNull, notInArray, sql } from "drizzle-orm";
 import { chunks, tables, type Db } from "../db";
 import type { EstateComponent, EstateService } from "../estate/types";
 
-const { services, components, serviceComponents } = tables;
+const { services, serviceComponents } = tables;
 
-const fromExcluded = (columns: string[]) =>
-  Object.fromEntries(columns.map((c) => [camel(c), sql.raw(`excluded.${c}`)]));
-const camel = (c: string) => c.replace(/_([a-z])/g, (_, l: string) => l.toUpperCase());
+/** Rows per statement of the set-based upserts: a few MB of JSON at most, however large the estate. */
+const ROWS_PER_STATEMENT = 2_500;
+
+/** Batches with the index of their first row. */
+const chunksAt = <T>(rows: T[], size: number): [number, T[]][] =>
+  chunks(rows, size).map((batch, i) => [i * size, batch]);
 
 export async function declareEstate(
   tx: Db,
   estate: { services: EstateService[]; components: EstateComponent[] },
   now: Date,
 ): Promise<void> {
-  const componentRows = estate.components.map((c) => ({
-    id: c.id,
-    name: c.name,
-    kind: c.kind,
-    region: c.region,
-    source: c.source,
-    intervalMs: c.intervalMs,
-    timeoutMs: c.timeoutMs,
-    staleAfterMs: c.staleAfterMs,
-    attributes: c.attributes,
-    retiredAt: null,
-  }));
-  for (const batch of chunks(componentRows)) {
-    await tx
-      .insert(components)
-      .values(batch)
-      .onConflictDoUpdate({
-        target: components.id,
-        set: fromExcluded([
-          "name",
-          "kind",
-          "region",
-          "source",
-          "interval_ms",
-          "timeout_ms",
-          "stale_after_ms",
-          "attributes",
-          "retired_at",
-        ]),
-      });
+  // Set-based: each batch is one JSON parameter expanded by the database, rather than a
+  // statement of thousands of parameters (building those took seconds at 10,000 components).
+  for (const batch of chunks(estate.components, ROWS_PER_STATEMENT)) {
+    const rows = batch.map((c) => ({
+      id: c.id,
+      name: c.name,
+      kind: c.kind,
+      region: c.region,
+      source: c.source,
+      interval_ms: c.intervalMs,
+      timeout_ms: c.timeoutMs,
+      stale_after_ms: c.staleAfterMs,
+      attributes: c.attributes,
+    }));
+    await tx.execute(sql`
+      insert into components
+        (id, name, kind, region, source, interval_ms, timeout_ms, stale_after_ms, attributes, retired_at)
+      select id, name, kind, region, source, interval_ms, timeout_ms, stale_after_ms,
+        coalesce(attributes, '{}'::jsonb), null
+      from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as x(id text, name text,
+        kind text, region text, source jsonb, interval_ms integer, timeout_ms integer,
+        stale_after_ms integer, attributes jsonb)
+      on conflict (id) do update set name = excluded.name, kind = excluded.kind,
+        region = excluded.region, source = excluded.source, interval_ms = excluded.interval_ms,
+        timeout_ms = excluded.timeout_ms, stale_after_ms = excluded.stale_after_ms,
+        attributes = excluded.attributes, retired_at = excluded.retired_at`);
   }
 
   const serviceIds = estate.services.map((s) => s.id);
-  const serviceRows = estate.services.map((s, position) => ({
-    id: s.id,
-    edition: s.edition,
-    units: s.units,
-    region: s.region,
-    state: s.state,
-    position,
-    origin: "estate",
-    stateChangedAt: now,
-    retiredAt: null,
-  }));
-  for (const batch of chunks(serviceRows)) {
+  for (const [start, batch] of chunksAt(estate.services, ROWS_PER_STATEMENT)) {
+    const rows = batch.map((s, i) => ({
+      id: s.id,
+      edition: s.edition,
+      units: s.units,
+      region: s.region,
+      state: s.state,
+      position: start + i,
+    }));
     // The state in the file is the initial state only: an existing service keeps its own.
-    await tx
-      .insert(services)
-      .values(batch)
-      .onConflictDoUpdate({
-        target: services.id,
-        set: fromExcluded(["edition", "units", "region", "position", "retired_at"]),
-      });
+    await tx.execute(sql`
+      insert into services
+        (id, edition, units, region, state, position, origin, state_changed_at, retired_at)
+      select id, edition, units, region, state, position, 'estate', ${now.toISOString()}::timestamptz, null
+      from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as x(id text, edition text,
+        units integer, region text, state text, position integer)
+      on conflict (id) do update set edition = excluded.edition, units = excluded.units,
+        region = excluded.region, position = excluded.position, retired_at = excluded.retired_at`);
   }
   await tx
     .update(services)
@@ -87,14 +84,20 @@ export async function declareEstate(
   await tx.delete(serviceComponents).where(inArray(serviceComponents.serviceId, serviceIds));
   const links = estate.services.flatMap((s) =>
     s.components.map((c, position) => ({
-      serviceId: s.id,
-      componentId: c.id,
+      service_id: s.id,
+      component_id: c.id,
       role: c.role,
       position,
     })),
   );
-  for (const batch of chunks(links)) await tx.insert(serviceComponents).values(batch);
+  for (const batch of chunks(links, ROWS_PER_STATEMENT))
+    await tx.execute(sql`
+      insert into service_components (service_id, component_id, role, position)
+      select service_id, component_id, role, position
+      from jsonb_to_recordset(${JSON.stringify(batch)}::jsonb) as x(service_id text,
+        component_id text, role text, position integer)`);
 
+  // Components no live service uses any more stop being polled and shown.
   await tx.execute(sql`
     update components set retired_at = ${now}
     where retired_at is null and id not in (

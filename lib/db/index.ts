@@ -26,11 +26,12 @@ export async function openDatabase(options: {
   dataDir: string | null;
   migrations?: string;
 }): Promise<Database> {
+  const migrations = options.migrations ?? MIGRATIONS_FOLDER;
   const database = options.databaseUrl
     ? await openPostgres(options.databaseUrl)
-    : await openPglite(options.dataDir);
+    : await openPglite(options.dataDir, migrations);
   try {
-    await database.migrate(options.migrations ?? MIGRATIONS_FOLDER);
+    await database.migrate(migrations);
   } catch (error) {
     await database.close();
     throw error;

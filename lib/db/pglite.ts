@@ -3,16 +3,31 @@ import { drizzle } from "drizzle-orm/pglite";
 import { migrate } from "drizzle-orm/pglite/migrator";
 import path from "node:path";
 import { lockDataFolder } from "./lock";
-import { initialiseApart, pgliteStartParams, compileWasmOnce } from "./pglite-memory";
+import {
+  initialiseApart,
+  isInitialised,
+  pgliteStartParams,
+  compileWasmOnce,
+} from "./pglite-memory";
+import { copyTemplate } from "./pglite-template";
 import * as schema from "./schema";
 import type { Database, Db } from "./types";
 
-/** Opens the embedded store in `<dataDir>/pg`, or in memory when dataDir is null (tests). */
-export async function openPglite(dataDir: string | null): Promise<Database> {
+/**
+ * Opens the embedded store in `<dataDir>/pg`, or in memory when dataDir is null (tests). A new
+ * data folder starts from the build's template when it has one for these migrations.
+ */
+export async function openPglite(
+  dataDir: string | null,
+  migrationsFolder?: string,
+): Promise<Database> {
   const release = dataDir ? lockDataFolder(dataDir) : () => {};
   try {
     const pgDir = dataDir ? path.join(dataDir, "pg") : undefined;
-    if (pgDir) await initialiseApart(pgDir);
+    if (pgDir && !isInitialised(pgDir)) {
+      const copied = migrationsFolder !== undefined && copyTemplate(pgDir, migrationsFolder);
+      if (!copied) await initialiseApart(pgDir);
+    }
     compileWasmOnce();
     const client = new PGlite({ dataDir: pgDir, startParams: pgliteStartParams() });
     await client.waitReady;

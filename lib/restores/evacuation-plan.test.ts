@@ -105,7 +105,7 @@ describe("the plan for evacuating a lost region", () => {
     expect(row.notRestored.join("\n")).toMatch(/Tracking database data/);
     expect(row.notRestored.join("\n")).toMatch(/access-control namespace/);
     expect(row.notRestored.join("\n")).toContain(
-      "EDI control numbers come back as of the backup (2026-12-01T02:00:00.000Z)",
+      "EDI control numbers come back as of the backup (2026-12-01 02:00 UTC)",
     );
   });
 

@@ -94,7 +94,19 @@ describe.each(ENGINES)("starting a region's evacuation on %s", (engine) => {
       region: "northeurope",
       edition: "premium",
     });
+    // Planned again, the name is taken now and the plan offers another: still the same restore.
+    const replanned = await planned();
+    expect(replanned[0]!.target).toBe("contoso-edi-dr2");
+    const third = await startEvacuation(
+      f.ctx("operator"),
+      "westeurope",
+      { confirm: "westeurope", rows: replanned },
+      deps(),
+    );
+    expect(third[0]).toMatchObject({ restoreId: first[0]!.restoreId, target: "contoso-edi-dr" });
+    expect((await restoreCounts(f.db)).restores).toBe(1);
     expect((await auditRows(f.db, "restores.evacuate")).map((r) => r.outcome)).toEqual([
+      "ok",
       "ok",
       "ok",
     ]);

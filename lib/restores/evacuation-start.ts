@@ -91,9 +91,10 @@ export async function startEvacuation(
           confirm: row.target,
           idempotencyKey: evacuationKey(regionId, row.serviceId, row.backupId),
         });
+        // A second start finds the first restore, whose target may differ from this row's.
         outcomes.push({
           serviceId: row.serviceId,
-          target: row.target,
+          target: restore.target,
           restoreId: restore.id,
           error: null,
         });

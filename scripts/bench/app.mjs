@@ -61,8 +61,12 @@ export async function startApp({ root, name, port, dataDir, estateFile, env = {}
   const url = `http://127.0.0.1:${port}`;
   const started = Date.now();
   let estateLine = null;
+  let startupSteps = null;
   proc.onLine((line) => {
     if (/\] (estate|demo estate)\b.*components/.test(line)) estateLine = line;
+    // server/boot.ts says how long each step of its start took.
+    const steps = /\] start-up: (.*)$/.exec(line);
+    if (steps) startupSteps = steps[1];
   });
   for (;;) {
     if (proc.exited)
@@ -83,6 +87,7 @@ export async function startApp({ root, name, port, dataDir, estateFile, env = {}
     url,
     dataDir,
     readyMs: Date.now() - started,
+    startupSteps,
     estate: counts ? { services: +counts[1], components: +counts[2], regions: +counts[3] } : null,
     token: () => fs.readFileSync(path.join(dataDir, "admin-token"), "utf8").trim(),
   });

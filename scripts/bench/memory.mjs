@@ -63,6 +63,7 @@ async function measure({ root, tmp, logDir, log, estate, concurrency }) {
     figures = {
       components: estate.components,
       readyMs: app.readyMs,
+      startupSteps: app.startupSteps,
       firstPassMs: pass.ms,
       rss: afterBench.rss,
       peakRss: afterBench.peakRss,
@@ -93,7 +94,8 @@ export async function benchMemory({ root, tmp, logDir, log, estates, concurrency
   out.startupBaselineMs = bare.ms;
   log(
     `  start-up with ${estates.big.components} components: app ${(out.big.readyMs / 1000).toFixed(1)} s, ` +
-      `bare PGlite + migrations + set-based insert ${(bare.ms / 1000).toFixed(1)} s`,
+      `bare PGlite + migrations + set-based insert ${(bare.ms / 1000).toFixed(1)} s; ` +
+      `the app's boot: ${out.big.startupSteps ?? "?"}`,
   );
   return out;
 }
@@ -144,6 +146,8 @@ export function memoryRows(r, { mb, ms, ratio, verdict }) {
       "≤ 30 s",
       verdict(r.big.readyMs <= 30_000),
     ]);
+  if (r.big?.startupSteps)
+    rows.push(`  (the app's boot, before Next prepares and it listens: ${r.big.startupSteps})`);
   if (r.kuma)
     rows.push(
       `  (Uptime Kuma 2.5.3 measured beside it: ${mb(r.kuma[50])} at 50 monitors, ${mb(r.kuma[1000])} at 1,000)`,

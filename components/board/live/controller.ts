@@ -15,6 +15,7 @@ import {
   type PartName,
 } from "../markup/board";
 import { updatedText } from "../markup/banner";
+import { rankServices } from "../markup/services";
 import { describeCell } from "../markup/describe";
 import { learnServerClock, serverNow } from "../server-clock";
 import { describeChanges, statusesOf } from "./announce";
@@ -163,13 +164,14 @@ export class BoardController {
   }
 
   private patch(board: HTMLElement, view: LiveBoard, state: BoardState): void {
-    const parts = renderParts(view, state);
+    const ranked = rankServices(view);
+    const parts = renderParts(view, state, ranked);
     for (const name of PARTS) {
       const el = board.querySelector<HTMLElement>(`[data-part="${name}"]`);
       if (el) patchPart(board, el, parts[name]);
     }
     const list = board.querySelector<HTMLElement>('[data-part="services"]');
-    if (list) patchBlocks(board, list, renderServiceBlocks(view, state));
+    if (list) patchBlocks(board, list, renderServiceBlocks(view, state, ranked));
     board.dataset.problems = state.problemsOnly ? "1" : "0";
   }
 

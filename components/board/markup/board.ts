@@ -5,16 +5,17 @@
  */
 import type { LiveBoard } from "@/lib/health/board-types";
 import { renderAlerts, renderBanner, renderFreshness, renderNotice } from "./banner";
-import { serviceHasProblem } from "./describe";
 import { esc, fingerprint } from "./html";
 import { renderLegend } from "./legend";
 import { renderPlatform } from "./platform";
 import {
   COLLAPSE_AFTER,
   orderServices,
+  rankServices,
   renderService,
   renderServicesEmpty,
   servicesContext,
+  type ServiceEntry,
 } from "./services";
 
 export type BoardState = {
@@ -36,8 +37,9 @@ export const SERVER_STATE: BoardState = {
 export type PartName = "notice" | "banner" | "alerts" | "platform" | "toolbar";
 export type ServiceBlock = { id: string; html: string };
 
-function renderToolbar(view: LiveBoard, problemsOnly: boolean): string {
-  const n = view.services.filter((s) => serviceHasProblem(view, s)).length;
+function renderToolbar(ranked: ServiceEntry[], problemsOnly: boolean): string {
+  let n = 0;
+  for (const x of ranked) if (x.rank > 0) n++;
   // Without script the button is a form that loads the filtered board; with it, it filters in place.
   return (
     `<form method="get" action="/" class="board-filter">${problemsOnly ? "" : `<input type="hidden" name="problems" value="1">`}` +
@@ -46,13 +48,17 @@ function renderToolbar(view: LiveBoard, problemsOnly: boolean): string {
   );
 }
 
-export function renderParts(view: LiveBoard, state: BoardState): Record<PartName, string> {
+export function renderParts(
+  view: LiveBoard,
+  state: BoardState,
+  ranked: ServiceEntry[] = rankServices(view),
+): Record<PartName, string> {
   return {
     notice: renderNotice(view),
     banner: renderBanner(view, state.now, state.unreachable),
     alerts: renderAlerts(view, state.unreachable),
     platform: renderPlatform(view),
-    toolbar: renderToolbar(view, state.problemsOnly),
+    toolbar: renderToolbar(ranked, state.problemsOnly),
   };
 }
 
@@ -60,8 +66,12 @@ export function renderParts(view: LiveBoard, state: BoardState): Record<PartName
 export const EXPAND_AT_MOST = 100;
 
 /** The services' blocks in order; one empty-list message when there are none to show. */
-export function renderServiceBlocks(view: LiveBoard, state: BoardState): ServiceBlock[] {
-  const entries = orderServices(view, state.problemsOnly);
+export function renderServiceBlocks(
+  view: LiveBoard,
+  state: BoardState,
+  ranked: ServiceEntry[] = rankServices(view),
+): ServiceBlock[] {
+  const entries = orderServices(ranked, state.problemsOnly);
   if (entries.length === 0)
     return [{ id: "", html: renderServicesEmpty(view, state.problemsOnly) }];
   const large = view.services.length > COLLAPSE_AFTER;
@@ -79,7 +89,9 @@ export function renderServiceBlocks(view: LiveBoard, state: BoardState): Service
 
 /** The block's markup with its own fingerprint on its outer element. */
 function withFingerprint(html: string): string {
-  return html.replace(/^<(\w+)/, `<$1 data-v="${fingerprint(html)}"`);
+  let end = 1;
+  while (end < html.length && /\w/.test(html[end]!)) end++;
+  return `${html.slice(0, end)} data-v="${fingerprint(html)}"${html.slice(end)}`;
 }
 
 const part = (name: PartName, html: string, tag = "div", extra = "") =>
@@ -87,8 +99,9 @@ const part = (name: PartName, html: string, tag = "div", extra = "") =>
 
 /** The board's whole markup, as the server sends it in the page. */
 export function renderBoard(view: LiveBoard, state: BoardState = SERVER_STATE): string {
-  const p = renderParts(view, state);
-  const blocks = renderServiceBlocks(view, state)
+  const ranked = rankServices(view);
+  const p = renderParts(view, state, ranked);
+  const blocks = renderServiceBlocks(view, state, ranked)
     .map((b) => b.html)
     .join("");
   return (

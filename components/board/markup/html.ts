@@ -8,9 +8,13 @@ const ENTITIES: Record<string, string> = {
   "'": "&#39;",
 };
 
-/** Text or an attribute value, escaped for HTML. */
-export const esc = (value: string | number): string =>
-  String(value).replace(/[&<>"']/g, (ch) => ENTITIES[ch]!);
+const SPECIAL = /[&<>"']/;
+
+/** Text or an attribute value, escaped for HTML. Most have nothing to escape: they are returned as they are. */
+export function esc(value: string | number): string {
+  const text = String(value);
+  return SPECIAL.test(text) ? text.replace(/[&<>"']/g, (ch) => ENTITIES[ch]!) : text;
+}
 
 /** A short fingerprint of a part's markup, so the browser can tell which parts changed. */
 export function fingerprint(text: string): string {

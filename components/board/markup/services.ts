@@ -19,12 +19,15 @@ export const COLLAPSE_AFTER = 50;
 
 export type ServiceEntry = { s: BoardService; rank: number };
 
+/** Every service with how bad it is, judged once per drawing (the toolbar and the list share it). */
+export const rankServices = (view: LiveBoard): ServiceEntry[] =>
+  view.services.map((s) => ({ s, rank: severity(view, s) }));
+
 /** The services to show, in order: problems first, worst first, then by name. */
-export function orderServices(view: LiveBoard, problemsOnly: boolean): ServiceEntry[] {
-  return view.services
-    .map((s) => ({ s, rank: severity(view, s) }))
-    .filter((x) => !problemsOnly || x.rank > 0)
-    .sort((a, b) => b.rank - a.rank || (a.s.id < b.s.id ? -1 : a.s.id > b.s.id ? 1 : 0));
+export function orderServices(ranked: ServiceEntry[], problemsOnly: boolean): ServiceEntry[] {
+  return (problemsOnly ? ranked.filter((x) => x.rank > 0) : ranked.slice()).sort(
+    (a, b) => b.rank - a.rank || (a.s.id < b.s.id ? -1 : a.s.id > b.s.id ? 1 : 0),
+  );
 }
 
 export function renderCell(c: LiveComponent, regionName: string, at: string): string {
@@ -102,9 +105,8 @@ export function renderService(
         ),
       )
       .join("");
-  const head = renderHead(s, regionName);
   if (!options.collapsed)
-    return `<div class="svc" data-service="${esc(s.id)}">${head}<ul class="svc-rows">${rows()}</ul></div>`;
+    return `<div class="svc" data-service="${esc(s.id)}">${renderHead(s, regionName)}<ul class="svc-rows">${rows()}</ul></div>`;
 
   const serving = parts.filter((c) => !c.serviceState);
   const up = serving.filter((c) => c.status === "operational").length;
@@ -114,7 +116,7 @@ export function renderService(
   const notServing = !isServing(s.state) && s.status === "operational";
   // Opened: its header and rows; closed: a link to its page, for a browser without script.
   const body = options.open
-    ? `${head}<ul class="svc-rows">${rows()}</ul>`
+    ? `${renderHead(s, regionName)}<ul class="svc-rows">${rows()}</ul>`
     : `<a class="svc-link" href="/services/${esc(encodeURIComponent(s.id))}">${esc(s.id)} service page</a>`;
   return (
     `<details class="svc svc-collapsed" data-service="${esc(s.id)}"${options.open ? " open" : ""}>` +
