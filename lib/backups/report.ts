@@ -5,6 +5,7 @@ import type { ComponentAttributes, Edition } from "../estate/types";
 import { RULE_TITLE, type ServiceCompliance } from "./compliance-types";
 import { evaluateService, type BackupFact, type ComplianceInput } from "./compliance";
 import type { ComplianceReport, ComplianceTrendPoint } from "./backup-types";
+import { nextSteps, stepText } from "./next-steps";
 import type { BackupRecord } from "./runner";
 import { asc, inArray } from "drizzle-orm";
 
@@ -40,6 +41,7 @@ type ServiceSpan = {
   edition: Edition;
   units: number;
   region: string;
+  state: string;
   createdAt: Date;
   retiredAt: Date | null;
   parts: { kind: string; attributes: ComponentAttributes }[];
@@ -61,6 +63,7 @@ async function readServiceSpans(db: Db): Promise<ServiceSpan[]> {
     edition: s.edition as Edition,
     units: s.units,
     region: s.region,
+    state: s.state,
     createdAt: s.createdAt,
     retiredAt: s.retiredAt,
     parts: linkRows
@@ -99,6 +102,16 @@ function inputAt(s: ServiceSpan, history: History, at: Date, rpoMs: number): Com
   };
 }
 
+/** Each failing rule with what fixes it. */
+function withNextSteps(result: ServiceCompliance, s: ServiceSpan): ServiceCompliance {
+  return {
+    ...result,
+    rules: result.rules.map((r) =>
+      r.verdict === "fail" ? { ...r, nextSteps: nextSteps(r.rule, s) } : r,
+    ),
+  };
+}
+
 export async function complianceReport(
   db: Db,
   options: { rpoMs: number; days: number; now?: Date },
@@ -115,7 +128,7 @@ export async function complianceReport(
   const history: History = { backups: rows, operations };
   const services: ServiceCompliance[] = spans
     .filter((s) => !s.retiredAt)
-    .map((s) => evaluateService(inputAt(s, history, now, options.rpoMs)));
+    .map((s) => withNextSteps(evaluateService(inputAt(s, history, now, options.rpoMs)), s));
 
   const trend: ComplianceTrendPoint[] = [];
   const today = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate());
@@ -160,7 +173,17 @@ function cell(value: string): string {
 /** One row per service and rule, with the evidence: for spreadsheets and audits. */
 export function complianceCsv(report: ComplianceReport): string {
   const lines = [
-    ["service", "region", "edition", "overall", "rule", "verdict", "evidence", "items"],
+    [
+      "service",
+      "region",
+      "edition",
+      "overall",
+      "rule",
+      "verdict",
+      "evidence",
+      "items",
+      "next steps",
+    ],
   ];
   for (const s of report.services)
     for (const r of s.rules)
@@ -173,6 +196,7 @@ export function complianceCsv(report: ComplianceReport): string {
         r.verdict,
         r.evidence,
         (r.items ?? []).join("; "),
+        (r.nextSteps ?? []).map(stepText).join("; "),
       ]);
   return `${lines.map((l) => l.map(cell).join(",")).join("\r\n")}\r\n`;
 }
