@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { tables } from "../db";
 import { ENGINES } from "../db/testing";
 import { backupFixture, type BackupFixture } from "../testing/backups";
-import { complianceReport } from "./report";
+import { complianceReport, existedDuring } from "./report";
 
 const DAY = 86_400_000;
 const now = new Date("2026-11-24T12:00:00Z");
@@ -78,5 +78,23 @@ describe.each(ENGINES)("the compliance trend on %s", (engine) => {
     expect((await pointOn(r, 4)).total).toBe(3);
     expect(r.trend.at(-1)!.total).toBe(3);
     expect(r.services.map((s) => s.service)).not.toContain("northwind-dev");
+  });
+});
+
+describe("which services a day of the trend counts", () => {
+  const day = { from: daysAgo(3), to: new Date(daysAgo(2).getTime() - 1) };
+  const during = (createdAt: Date, retiredAt: Date | null = null) =>
+    existedDuring({ createdAt, retiredAt }, day.from, day.to);
+
+  it("counts a service created by the day's end and not deleted before its start", () => {
+    expect(during(daysAgo(10))).toBe(true);
+    expect(during(new Date(daysAgo(3).getTime() + 3_600_000))).toBe(true);
+    expect(during(daysAgo(10), new Date(daysAgo(3).getTime() + 3_600_000))).toBe(true);
+  });
+
+  it("leaves out one created later, or deleted before the day", () => {
+    expect(during(daysAgo(2))).toBe(false);
+    expect(during(now)).toBe(false);
+    expect(during(daysAgo(10), daysAgo(3))).toBe(false);
   });
 });

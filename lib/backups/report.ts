@@ -74,9 +74,14 @@ async function readServiceSpans(db: Db): Promise<ServiceSpan[]> {
   }));
 }
 
-/** Services that existed at some moment of [from, to]. */
+/** Whether a service existed at some moment of [from, to]: created by its end, not deleted before its start. */
+export const existedDuring = (
+  s: { createdAt: Date; retiredAt: Date | null },
+  from: Date,
+  to: Date,
+) => s.createdAt <= to && (!s.retiredAt || s.retiredAt > from);
 const existing = (spans: ServiceSpan[], from: Date, to: Date) =>
-  spans.filter((s) => s.createdAt <= to && (!s.retiredAt || s.retiredAt > from));
+  spans.filter((s) => existedDuring(s, from, to));
 
 function inputAt(s: ServiceSpan, history: History, at: Date, rpoMs: number): ComplianceInput {
   // A service deleted that day is judged as it was when it went.
