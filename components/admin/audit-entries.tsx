@@ -61,7 +61,7 @@ export function AuditEntries({ rows }: { rows: AuditRow[] }) {
                 <PhoneLabel>Action</PhoneLabel>
                 {r.action}
               </td>
-              <td className={`${cell} break-all`}>
+              <td className={`${cell} [overflow-wrap:anywhere]`}>
                 <PhoneLabel>Target</PhoneLabel>
                 {r.target ?? "—"}
               </td>
@@ -74,7 +74,7 @@ export function AuditEntries({ rows }: { rows: AuditRow[] }) {
                 {lines.length > 0 && (
                   <dl className="mt-0.5 text-xs text-zinc-600 dark:text-zinc-400">
                     {lines.map((l) => (
-                      <div key={l.label} className="break-all">
+                      <div key={l.label} className="[overflow-wrap:anywhere]">
                         <dt className="inline font-semibold">{l.label}:</dt>{" "}
                         <dd className="inline">{l.value}</dd>
                       </div>
