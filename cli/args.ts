@@ -6,6 +6,7 @@ import {
   parseBackupCommand,
   type BackupCommand,
 } from "./backup-args";
+import { EVACUATE_USAGE, parseEvacuateCommand, type EvacuateCommand } from "./evacuate-args";
 import { UsageError } from "./usage-error";
 
 export { UsageError };
@@ -29,6 +30,7 @@ Commands
       Without --password-stdin a password is generated and printed once.
 
 ${BACKUP_USAGE}
+${EVACUATE_USAGE}
 
 Environment
   STANDFAST_URL    the running app (default http://localhost:3000)
@@ -49,11 +51,13 @@ export type Command =
   | { name: "status" }
   | { name: "create-admin"; email: string; userName: string; passwordFromStdin: boolean }
   | { name: "help" }
-  | BackupCommand;
+  | BackupCommand
+  | EvacuateCommand;
 
 export function parseCommand(argv: string[]): Command {
   const first = argv.find((a) => !a.startsWith("-"));
   if ((BACKUP_COMMANDS as readonly string[]).includes(first ?? "")) return parseBackupCommand(argv);
+  if (first === "evacuate") return parseEvacuateCommand(argv);
   let parsed;
   try {
     parsed = parseArgs({

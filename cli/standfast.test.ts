@@ -4,6 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { DELETE, GET, POST } from "../app/api/admin/faults/route";
+import { GET as evacuationGET } from "../app/api/regions/[regionId]/evacuation/route";
 import { createApiToken } from "../lib/auth";
 import { invalidateSnapshot } from "../lib/health";
 import { installSettings, parseSettings } from "../lib/settings";
@@ -92,7 +93,17 @@ describe("the standfast CLI against a real server", () => {
     ]);
     await markPollerRunning(database.db);
     const fastRoute = createFastRoutes({ db: () => database.db, publicUrl: "http://test" });
-    server = await startRouteServer({ "/api/admin/faults": { GET, POST, DELETE } }, fastRoute);
+    const evacuation = (regionId: string) => ({
+      GET: (request: Request) => evacuationGET(request, { params: Promise.resolve({ regionId }) }),
+    });
+    server = await startRouteServer(
+      {
+        "/api/admin/faults": { GET, POST, DELETE },
+        "/api/regions/westeurope/evacuation": evacuation("westeurope"),
+        "/api/regions/mars/evacuation": evacuation("mars"),
+      },
+      fastRoute,
+    );
     env = { STANDFAST_URL: server.url, STANDFAST_TOKEN: admin };
   });
   afterAll(async () => {
@@ -109,6 +120,35 @@ describe("the standfast CLI against a real server", () => {
       `  ${"partial_outage".padEnd(20)} contoso-edi.roles (westeurope): 1 of 4 instances down: IN_0`,
       `  ${"unknown".padEnd(20)} northwind-dev.storage (southeastasia): not read yet`,
     ]);
+  });
+
+  it("evacuate --plan prints the region's plan, risks first, and --json the plan itself", async () => {
+    const viewerEnv = { STANDFAST_URL: server.url, STANDFAST_TOKEN: viewer };
+    const text = await standfast(["evacuate", "westeurope", "--plan"], viewerEnv);
+    expect(text).toMatchObject({ code: 0, stderr: "" });
+    // The test store holds no backups: contoso-edi has nothing outside West Europe.
+    expect(text.stdout.split("\n").slice(0, 2)).toEqual([
+      "Evacuating West Europe (westeurope, partial_outage): 1 service(s); healthy regions: eastus, westus, southeastasia",
+      "  contoso-edi: AT RISK: No good backup outside West Europe: there is nothing to restore it from.",
+    ]);
+    expect(text.stdout).toContain("EDI control numbers: nothing to restore them from.");
+    const json = await standfast(["evacuate", "westeurope", "--plan", "--json"], viewerEnv);
+    expect(json.code).toBe(0);
+    const plan = JSON.parse(json.stdout) as {
+      region: { id: string };
+      rows: { serviceId: string }[];
+    };
+    expect(plan.region.id).toBe("westeurope");
+    expect(plan.rows.map((r) => r.serviceId)).toEqual(["contoso-edi"]);
+  });
+
+  it("evacuate refuses an unknown region, and without --plan changes nothing and says why", async () => {
+    const unknown = await standfast(["evacuate", "mars", "--plan"], env);
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr).toBe('standfast: Region "mars" was not found.');
+    const noPlan = await standfast(["evacuate", "westeurope"], env);
+    expect(noPlan.code).toBe(2);
+    expect(noPlan.stderr).toContain("evacuate needs --plan");
   });
 
   it("simulate injects a fault and says until when", async () => {

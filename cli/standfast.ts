@@ -3,6 +3,7 @@ import path from "node:path";
 import { redactText } from "../lib/control-plane/secrets";
 import { parseCommand, USAGE, UsageError, type Command } from "./args";
 import { runBackupCommand } from "./backup-run";
+import { runEvacuateCommand } from "./evacuate-run";
 
 const baseUrl = (process.env.STANDFAST_URL || "http://localhost:3000").replace(/\/+$/, "");
 
@@ -89,6 +90,8 @@ async function run(command: Command): Promise<string> {
     case "schedule":
     case "operation":
       return runBackupCommand(command, call);
+    case "evacuate":
+      return runEvacuateCommand(command, call);
     case "simulate": {
       const { name: _, ...input } = command;
       const result = (await call("POST", "/api/admin/faults", input)) as {

@@ -83,6 +83,19 @@ export const ACTION_SHAPES: Record<string, { bound: number; fields: string[]; ar
   subscribeSelfAction: { bound: 0, fields: ["services", "minImpact", "events"] },
   unsubscribeSelfAction: { bound: 0, fields: [] },
   unsubscribeByTokenAction: { bound: 0, fields: ["token"] },
+  startEvacuationAction: {
+    bound: 1,
+    fields: [
+      "confirm",
+      "service",
+      "include.contoso-edi",
+      "backup.contoso-edi",
+      "target.contoso-edi",
+      "region.contoso-edi",
+      "tracking.contoso-edi",
+      "storage.contoso-edi",
+    ],
+  },
 };
 
 /** Values a real form would send, so some inputs reach the verb behind the action. */

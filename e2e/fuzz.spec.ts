@@ -42,6 +42,7 @@ test.beforeAll(async () => {
       ...(await ids("select id from users order by id")),
       ...(await ids("select id from incidents order by id limit 2")),
       ...(await ids("select id from scheduled_maintenances order by id limit 2")),
+      ...(await ids("select id from regions order by id limit 2")),
     ],
     values: [
       ...["1d", "7d", "local", "westeurope", "premium", "contoso-dr", "viewer", "admin", "on"],

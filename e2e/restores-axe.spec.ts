@@ -78,6 +78,7 @@ test(`an operator's backup and restore pages have no serious or critical axe vio
     { path: "/restores/new" },
     { path: `/restores/new?backup=${backupId}` },
     { path: `/restores/${restoreId}` },
+    { path: "/regions/westeurope/evacuate", ready: h1("Evacuate West Europe") },
   ]);
   expect(found).toEqual([]);
 });

@@ -7,4 +7,4 @@ vi.mock("next/server", async (original) => ({
   connection: async () => {},
 }));
 
-fuzzRouteGroup("restores, services and components");
+fuzzRouteGroup("restores, regions, services and components");

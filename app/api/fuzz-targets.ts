@@ -17,6 +17,7 @@ import * as backups from "./backups/route";
 import * as csv from "./compliance/report.csv/route";
 import * as compliance from "./compliance/route";
 import * as history from "./components/[componentId]/history/route";
+import * as evacuation from "./regions/[regionId]/evacuation/route";
 import * as restore from "./restores/[restoreId]/route";
 import * as preflight from "./restores/preflight/route";
 import * as restores from "./restores/route";
@@ -215,6 +216,37 @@ export function fuzzTargets(ids: KnownIds): Target[] {
       queryString(["range"]),
     ),
     t(
+      "regions/[regionId]/evacuation/route.ts",
+      "GET",
+      evacuation.GET,
+      dynamic("regionId", (s) => `/api/regions/${s}/evacuation`, [
+        "westeurope",
+        "eastus",
+        "southeastasia",
+      ]),
+    ),
+    t(
+      "regions/[regionId]/evacuation/route.ts",
+      "POST",
+      evacuation.POST,
+      dynamic("regionId", (s) => `/api/regions/${s}/evacuation`, ["westeurope", "eastus"]),
+      noQuery,
+      {
+        confirm: text("westeurope", "eastus", ""),
+        rows: fc.array(
+          fc.record({
+            serviceId: text("contoso-edi", "fabrikam-b2b", "x"),
+            backupId: text(...ids.backups, "00000000-0000-0000-0000-000000000000"),
+            target: text("contoso-edi-dr", "fabrikam-b2b"),
+            region,
+            trackingDatabase: text("contoso-edi-dr-tracking"),
+            storage: text("contosoedidrstore", "Bad Name"),
+          }),
+          { maxLength: 3 },
+        ),
+      },
+    ),
+    t(
       "restores/[restoreId]/route.ts",
       "GET",
       restore.GET,
@@ -277,6 +309,6 @@ export function fuzzTargets(ids: KnownIds): Target[] {
 export const FUZZ_GROUPS = {
   "admin and sign-in": (file: string) => /^(admin|auth)\//.test(file),
   "backups and compliance": (file: string) => /^(backups|compliance)\//.test(file),
-  "restores, services and components": (file: string) =>
-    /^(restores|services|components)\//.test(file),
+  "restores, regions, services and components": (file: string) =>
+    /^(restores|services|components|regions)\//.test(file),
 };

@@ -88,6 +88,17 @@ export default async function ComponentListPage({
         </p>
       </header>
       {listed.total > 0 && <ComponentTable rows={listed.rows} at={board.generatedAt} />}
+      {query.region && (
+        <p className="text-sm">
+          <Link
+            href={`/regions/${encodeURIComponent(query.region)}/evacuate`}
+            prefetch={false}
+            className="text-blue-700 underline underline-offset-2 dark:text-blue-400"
+          >
+            If this region is lost: plan its evacuation
+          </Link>
+        </p>
+      )}
       <ListPages page={listed.page} pages={listed.pages} href={pageHref} />
     </div>
   );

@@ -10,8 +10,16 @@ export function queryParams(request: Request, accepted: string[]): Record<string
   for (const key of new Set(query.keys())) {
     if (!accepted.includes(key))
       throw validationError(
-        `Unknown query parameter "${key}": this endpoint accepts ${accepted.join(", ")}.`,
-        { [key]: [`unknown parameter; accepted: ${accepted.join(", ")}`] },
+        accepted.length
+          ? `Unknown query parameter "${key}": this endpoint accepts ${accepted.join(", ")}.`
+          : `Unknown query parameter "${key}": this endpoint takes none.`,
+        {
+          [key]: [
+            accepted.length
+              ? `unknown parameter; accepted: ${accepted.join(", ")}`
+              : "unknown parameter; none is accepted",
+          ],
+        },
       );
     const values = query.getAll(key);
     if (values.length > 1)

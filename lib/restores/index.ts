@@ -1,5 +1,5 @@
 import "server-only";
-import { desc, eq } from "drizzle-orm";
+import { desc, eq, inArray } from "drizzle-orm";
 import type { Actor, Ctx } from "../auth";
 import { getStores } from "../backups/registry";
 import { withoutStorePaths } from "../backups/store-view";
@@ -19,6 +19,9 @@ import { RestoreWorker } from "./worker";
 import { MAX_ATTEMPTS, MISSED_BEATS } from "./claim";
 import { getSettings } from "../settings";
 import { regionHealth } from "./preflight";
+import { readEvacuationPlan } from "./evacuation-read";
+import type { EvacuationPlan } from "./evacuation-plan";
+import { evacuationKey, startEvacuation as start } from "./evacuation-start";
 
 export * from "./restore-types";
 export { RestoreWorker } from "./worker";
@@ -140,3 +143,52 @@ export { tickChecklist, resumeService, deleteFailedService } from "./requests";
 export async function checkRestore(ctx: Ctx, raw: unknown) {
   return check(ctx, raw, deps(ctx.db));
 }
+export type { EvacuationPlan, EvacuationRow } from "./evacuation-plan";
+export type { EvacuationOutcome } from "./evacuation-start";
+export { evacuationKey };
+
+/** The restores an evacuation of the plan's region started, found by their keys: its progress. */
+export async function evacuationRestores(db: Db, plan: EvacuationPlan): Promise<RestoreView[]> {
+  const keys = plan.rows.flatMap((r) =>
+    r.backup ? [evacuationKey(plan.region.id, r.serviceId, r.backup.id)] : [],
+  );
+  if (keys.length === 0) return [];
+  const rows = await db
+    .select({ id: tables.restores.id })
+    .from(tables.restores)
+    .where(inArray(tables.restores.idempotencyKey, keys))
+    .orderBy(tables.restores.target);
+  return (await Promise.all(rows.map((r) => getRestore(r.id, db)))).filter(
+    (r): r is RestoreView => r !== null,
+  );
+}
+
+/** Each region's health for a restore, as pre-flight judges it, from one read of the board. */
+async function regionStatuses(db: Db) {
+  const components = Object.values((await getBoard(db)).components);
+  return (region: string) => regionHealth(components.filter((c) => c.region === region));
+}
+
+/** The plan for evacuating a region (viewer): see evacuation-plan.ts. */
+export async function evacuationPlan(ctx: Ctx, regionId: string) {
+  return readEvacuationPlan(ctx, regionId, await regionStatuses(ctx.db));
+}
+
+/** Starts an evacuation (operator): one ordinary restore per row, each once. */
+export async function startEvacuation(ctx: Ctx, regionId: string, raw: unknown) {
+  const outcomes = await start(ctx, regionId, raw, {
+    request: (c, input) => request(c, input, deps(c.db)),
+    statusOf: await regionStatuses(ctx.db),
+  });
+  worker()?.kick();
+  return outcomes;
+}
+
+/** The evacuation page's data for `actor`: the plan and the restores it started so far. */
+export async function evacuationPageOf(actor: Actor, regionId: string) {
+  const ctx = await ctxOf(actor);
+  const plan = await evacuationPlan(ctx, regionId);
+  return { plan, started: await evacuationRestores(ctx.db, plan) };
+}
+export const startEvacuationAs = async (actor: Actor, regionId: string, raw: unknown) =>
+  startEvacuation(await ctxOf(actor), regionId, raw);

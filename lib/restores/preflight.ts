@@ -6,6 +6,7 @@
 import { EDITIONS, type Edition } from "../estate/types";
 import type { PreflightCheck, PreflightResult } from "./restore-types";
 import { worstOf, type Status } from "../health/vocabulary";
+import { isHealthyRegionStatus } from "./region-health";
 
 export const TARGET_NAME = /^[A-Za-z0-9-]{6,20}$/;
 
@@ -44,7 +45,7 @@ export function preflight(f: PreflightFacts): PreflightResult {
   );
   check("store", "Backup store reachable", f.store.reachable, f.store.message);
 
-  const healthy = ["operational", "degraded_performance"].includes(f.target.regionStatus);
+  const healthy = isHealthyRegionStatus(f.target.regionStatus);
   check(
     "region",
     "Target region healthy",
