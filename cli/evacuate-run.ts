@@ -1,7 +1,9 @@
 import type { EvacuationPlan } from "../lib/restores/evacuation-plan";
 import type { EvacuateCommand } from "./evacuate-args";
 
-type Call = (method: string, route: string) => Promise<unknown>;
+import type { EvacuationOutcome } from "../lib/restores/evacuation-start";
+
+type Call = (method: string, route: string, body?: unknown) => Promise<unknown>;
 
 /** The plan as lines a person reads in a terminal: risks first, then each restore to start. */
 export function planText(plan: EvacuationPlan): string {
@@ -18,9 +20,34 @@ export function planText(plan: EvacuationPlan): string {
 }
 
 export async function runEvacuateCommand(command: EvacuateCommand, call: Call): Promise<string> {
-  const plan = (await call(
-    "GET",
-    `/api/regions/${encodeURIComponent(command.region)}/evacuation`,
-  )) as EvacuationPlan;
-  return command.json ? JSON.stringify(plan, null, 2) : planText(plan);
+  const route = `/api/regions/${encodeURIComponent(command.region)}/evacuation`;
+  const plan = (await call("GET", route)) as EvacuationPlan;
+  if (!command.start) return command.json ? JSON.stringify(plan, null, 2) : planText(plan);
+  const rows = plan.rows.flatMap((r) =>
+    r.backup && r.target
+      ? [
+          {
+            serviceId: r.serviceId,
+            backupId: r.backup.id,
+            target: r.target.name,
+            region: r.target.region,
+            trackingDatabase: r.target.trackingDatabase,
+            storage: r.target.storage,
+          },
+        ]
+      : [],
+  );
+  if (rows.length === 0)
+    throw new Error(`nothing in ${command.region} can be restored: ${planText(plan)}`);
+  const { restores } = (await call("POST", route, { confirm: command.region, rows })) as {
+    restores: EvacuationOutcome[];
+  };
+  if (command.json) return JSON.stringify(restores, null, 2);
+  return restores
+    .map((o) =>
+      o.restoreId
+        ? `${o.serviceId}: restoring into ${o.target} (restore ${o.restoreId})`
+        : `${o.serviceId}: REFUSED: ${o.error}`,
+    )
+    .join("\n");
 }

@@ -4,7 +4,10 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { DELETE, GET, POST } from "../app/api/admin/faults/route";
-import { GET as evacuationGET } from "../app/api/regions/[regionId]/evacuation/route";
+import {
+  GET as evacuationGET,
+  POST as evacuationPOST,
+} from "../app/api/regions/[regionId]/evacuation/route";
 import { createApiToken } from "../lib/auth";
 import { invalidateSnapshot } from "../lib/health";
 import { installSettings, parseSettings } from "../lib/settings";
@@ -95,6 +98,8 @@ describe("the standfast CLI against a real server", () => {
     const fastRoute = createFastRoutes({ db: () => database.db, publicUrl: "http://test" });
     const evacuation = (regionId: string) => ({
       GET: (request: Request) => evacuationGET(request, { params: Promise.resolve({ regionId }) }),
+      POST: (request: Request) =>
+        evacuationPOST(request, { params: Promise.resolve({ regionId }) }),
     });
     server = await startRouteServer(
       {
@@ -149,6 +154,16 @@ describe("the standfast CLI against a real server", () => {
     const noPlan = await standfast(["evacuate", "westeurope"], env);
     expect(noPlan.code).toBe(2);
     expect(noPlan.stderr).toContain("evacuate needs --plan");
+    const unconfirmed = await standfast(["evacuate", "westeurope", "--start"], env);
+    expect(unconfirmed.code).toBe(2);
+    expect(unconfirmed.stderr).toContain("confirm with --confirm westeurope");
+    // Nothing in West Europe has a backup elsewhere here: starting says so and starts nothing.
+    const nothing = await standfast(
+      ["evacuate", "westeurope", "--start", "--confirm", "westeurope"],
+      env,
+    );
+    expect(nothing.code).toBe(1);
+    expect(nothing.stderr).toMatch(/^standfast: nothing in westeurope can be restored/);
   });
 
   it("simulate injects a fault and says until when", async () => {

@@ -178,13 +178,14 @@ test.describe("read by a signed-in viewer", () => {
     expect(response.headers()["content-type"]).toMatch(/^text\/csv/);
     expect(response.headers()["content-disposition"]).toMatch(/attachment; filename=".+\.csv"/);
     const lines = (await response.text()).trim().split("\r\n");
-    expect(lines[0]).toBe("service,region,edition,overall,rule,verdict,evidence,items");
+    expect(lines[0]).toBe("service,region,edition,overall,rule,verdict,evidence,items,next steps");
     const b2b = lines.find(
       (l) =>
         l.startsWith("fabrikam-b2b,") && l.includes("Backed up after every management operation"),
     );
     expect(b2b).toMatch(/,fail,/);
     expect(b2b).toContain("update-ssl-certificate");
+    expect(b2b).toContain("Take a backup now (operator): /services/fabrikam-b2b#take-backup");
   });
 
   test("the compliance report prints clean: no navigation, no buttons or links to switch", async ({

@@ -1,4 +1,15 @@
+import { execFile } from "node:child_process";
+import { promisify } from "node:util";
+import { ADMIN_TOKEN, BASE_URL } from "./env";
 import { expect, expectAllOperational, signInAs, test } from "./support";
+
+const run = promisify(execFile);
+
+/** `npm run standfast -- …` against the shared app, with the suite's admin token; its stdout. */
+async function standfast(...args: string[]) {
+  const env = { ...process.env, STANDFAST_URL: BASE_URL, STANDFAST_TOKEN: ADMIN_TOKEN };
+  return (await run(process.execPath, ["scripts/standfast.mjs", ...args], { env })).stdout;
+}
 
 /**
  * Evacuating a region from its page: the plan (risks first), one typed confirmation, and the
@@ -57,4 +68,44 @@ test("an operator starts a region's evacuation with one typed confirmation and f
     "Started: restore into contoso-edi-dr",
   );
   await expect(progress.locator("li")).toHaveCount(1);
+});
+
+test("the CLI starts a region's evacuation with --start --confirm, and a second run starts nothing new", async ({
+  request,
+}) => {
+  await expectAllOperational(request);
+  // fabrikam-eai lives in West US and keeps its backups in West Europe.
+  const plan = JSON.parse(await standfast("evacuate", "westus", "--plan", "--json")) as {
+    rows: { serviceId: string; risk: string | null; target: { name: string } | null }[];
+  };
+  const row = plan.rows.find((r) => r.serviceId === "fabrikam-eai")!;
+  expect(row.risk).toBeNull();
+  type Outcome = { serviceId: string; restoreId: string | null; error: string | null };
+  const first = JSON.parse(
+    await standfast("evacuate", "westus", "--start", "--confirm", "westus", "--json"),
+  ) as Outcome[];
+  expect(first).toEqual([
+    expect.objectContaining({
+      serviceId: "fabrikam-eai",
+      restoreId: expect.any(String),
+      error: null,
+    }),
+  ]);
+  const again = JSON.parse(
+    await standfast("evacuate", "westus", "--start", "--confirm", "westus", "--json"),
+  ) as Outcome[];
+  expect(again[0]!.restoreId).toBe(first[0]!.restoreId);
+  await expect
+    .poll(
+      async () =>
+        (
+          (await (
+            await request.get(`/api/restores/${first[0]!.restoreId}`, {
+              headers: { authorization: `Bearer ${ADMIN_TOKEN}` },
+            })
+          ).json()) as { status: string }
+        ).status,
+      { timeout: 60_000, message: "the CLI's restore finishes" },
+    )
+    .toBe("succeeded");
 });

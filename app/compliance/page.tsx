@@ -9,7 +9,7 @@ import { Panel } from "@/components/detail/panel";
 import { RangeNotice } from "@/components/detail/range-notice";
 import { getComplianceReport, parseDays } from "@/lib/backups";
 import { isDomainError } from "@/lib/errors";
-import { requirePageRole } from "@/lib/auth/session";
+import { currentActor, requirePageRole } from "@/lib/auth/session";
 
 export const metadata: Metadata = { title: "Backup compliance" };
 
@@ -39,7 +39,7 @@ export default async function CompliancePage({
   await connection();
   await requirePageRole("viewer", "/compliance");
   const { days, problem } = pickDays((await searchParams).days);
-  const report = await getComplianceReport(days);
+  const [report, actor] = await Promise.all([getComplianceReport(days), currentActor()]);
   return (
     <div className="space-y-4 print:space-y-3 print:bg-white print:text-black">
       <header className="flex flex-wrap items-end justify-between gap-3">
@@ -96,7 +96,7 @@ export default async function CompliancePage({
       </Panel>
       <div className="space-y-4">
         {report.services.map((s) => (
-          <ServiceRules key={s.service} service={s} />
+          <ServiceRules key={s.service} service={s} viewerRole={actor.role} />
         ))}
       </div>
     </div>

@@ -76,6 +76,7 @@ export async function ServiceBackups({
   const now = new Date().toISOString();
   const { days, summary } = timelineDays(timeline, 30, new Date(now));
   const regions = stores[0]?.regions ?? [];
+  // Backups default to another region than the service's own: the off-site rule.
   const offsite = regions.find((r) => r.id !== serviceRegion)?.id ?? serviceRegion;
   const refusal = !view.editionSupportsBackup
     ? `${serviceId} runs the ${edition} edition, which cannot be backed up or restored. Move it to basic or higher to back it up.`
@@ -107,12 +108,19 @@ export async function ServiceBackups({
           />
           {!refusal &&
             (hasRole(actor, "operator") ? (
-              <div className="border-t border-zinc-200 pt-3 dark:border-zinc-800">
+              <div
+                id="take-backup"
+                className="scroll-mt-4 border-t border-zinc-200 pt-3 dark:border-zinc-800"
+              >
                 <h3 className="mb-2 text-sm font-semibold">Take a backup now</h3>
                 <TakeBackupForm
                   service={serviceId}
                   stores={stores}
-                  defaultRegion={view.schedule?.region ?? offsite}
+                  defaultRegion={
+                    view.schedule && view.schedule.region !== serviceRegion
+                      ? view.schedule.region
+                      : offsite
+                  }
                 />
               </div>
             ) : (

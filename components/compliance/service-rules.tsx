@@ -1,6 +1,8 @@
 import Link from "next/link";
+import type { Role } from "@/lib/auth/roles";
 import { RULE_TITLE, type ServiceCompliance } from "@/lib/backups/compliance-types";
 import { fullUtc } from "../detail/format";
+import { NextSteps } from "./next-steps";
 import { VerdictLabel } from "./verdict";
 
 const ISO_AT_START = /^(\d{4}-\d\d-\d\dT[\d:.]+Z)\s+(.*)$/;
@@ -19,8 +21,14 @@ function Item({ text }: { text: string }) {
   );
 }
 
-/** One service: its overall verdict, then every rule with its verdict and the evidence. */
-export function ServiceRules({ service }: { service: ServiceCompliance }) {
+/** One service: its overall verdict, then every rule with its verdict, the evidence and what fixes it. */
+export function ServiceRules({
+  service,
+  viewerRole,
+}: {
+  service: ServiceCompliance;
+  viewerRole: Role | null;
+}) {
   const failing = service.rules.filter((r) => r.verdict === "fail").length;
   const headingId = `svc-${service.service}`;
   return (
@@ -92,6 +100,7 @@ export function ServiceRules({ service }: { service: ServiceCompliance }) {
                     ))}
                   </ul>
                 )}
+                <NextSteps steps={r.nextSteps ?? []} viewerRole={viewerRole} />
               </td>
             </tr>
           ))}

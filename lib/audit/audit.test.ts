@@ -3,7 +3,7 @@ import type { Actor } from "../auth/roles";
 import { tables } from "../db";
 import { createTestDatabase, ENGINES } from "../db/testing";
 import type { Database } from "../db/types";
-import { auditRefusals, auditTarget, listAudit, recordAudit } from ".";
+import { auditRefusals, auditTarget, listAudit, listAuditPeople, recordAudit } from ".";
 import { readAuditRows } from "../testing/fixtures";
 import { validationError } from "../errors";
 
@@ -68,6 +68,85 @@ describe.each(ENGINES)("audit rows never hold a secret, on %s", (engine) => {
     const text = JSON.stringify((await listAudit(database.db, {})).rows);
     for (const secret of SECRETS) expect(text).not.toContain(secret);
     expect(text).toContain('"acsKey":"[redacted]"');
+  });
+});
+
+describe.each(ENGINES)("the audit log read by people, on %s", (engine) => {
+  let database: Database;
+  beforeAll(async () => {
+    database = await createTestDatabase(engine);
+    const db = database.db;
+    await db.insert(tables.users).values([
+      { id: "u-megan", name: "Megan Bowen", email: "megan@contoso.example", role: "admin" },
+      { id: "u-diego", name: "Diego Siciliani", email: "diego@fabrikam.example", role: "operator" },
+    ]);
+    await db
+      .insert(tables.apiTokens)
+      .values({ id: "tok-1", name: "ci-bot", tokenHash: "h", role: "operator" });
+    const as = (kind: Actor["kind"], id: string): Actor => ({ kind, id, name: id, role: "admin" });
+    await recordAudit(db, {
+      actor: as("user", "u-megan"),
+      action: "backups.request",
+      outcome: "ok",
+    });
+    await recordAudit(db, {
+      actor: as("user", "u-diego"),
+      action: "restores.request",
+      outcome: "ok",
+    });
+    await recordAudit(db, {
+      actor: as("api-token", "tok-1"),
+      action: "faults.inject",
+      outcome: "ok",
+    });
+    // The demo's seeded history names people by e-mail.
+    await recordAudit(db, {
+      actor: as("user", "diego@fabrikam.example"),
+      action: "control-plane.operation",
+      outcome: "ok",
+    });
+    await recordAudit(db, { actor: as("user", "u-gone"), action: "auth.sign-in", outcome: "ok" });
+  });
+  afterAll(() => database.close());
+
+  it("names each actor by name and e-mail, or token name; an unknown id stays an id", async () => {
+    const rows = (await listAudit(database.db, {})).rows.map((r) => [
+      r.actorId,
+      r.actorName,
+      r.actorEmail,
+    ]);
+    expect(rows).toEqual([
+      ["u-gone", null, null],
+      ["diego@fabrikam.example", "Diego Siciliani", "diego@fabrikam.example"],
+      ["tok-1", "ci-bot", null],
+      ["u-diego", "Diego Siciliani", "diego@fabrikam.example"],
+      ["u-megan", "Megan Bowen", "megan@contoso.example"],
+    ]);
+  });
+
+  it("filters by one person, and by part of a name or e-mail, with the other filters", async () => {
+    const actions = async (params: Record<string, string>) =>
+      (await listAudit(database.db, params)).rows.map((r) => r.action);
+    expect(await actions({ person: "u-megan" })).toEqual(["backups.request"]);
+    expect(await actions({ actor: "siciliani" })).toEqual([
+      "control-plane.operation",
+      "restores.request",
+    ]);
+    expect(await actions({ actor: "fabrikam.example", action: "restores." })).toEqual([
+      "restores.request",
+    ]);
+    expect(await actions({ actor: "ci-bot" })).toEqual(["faults.inject"]);
+    expect((await listAudit(database.db, { person: "u-megan" })).total).toBe(1);
+  });
+
+  it("lists the people in the log for the filter, by name and e-mail", async () => {
+    expect(await listAuditPeople(database.db)).toEqual([
+      { actorId: "tok-1", label: "ci-bot (API token)" },
+      { actorId: "diego@fabrikam.example", label: "Diego Siciliani <diego@fabrikam.example>" },
+      { actorId: "u-diego", label: "Diego Siciliani <diego@fabrikam.example>" },
+      { actorId: "u-megan", label: "Megan Bowen <megan@contoso.example>" },
+      { actorId: "u-gone", label: "u-gone" },
+    ]);
   });
 });
 

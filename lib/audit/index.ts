@@ -1,8 +1,6 @@
 import "server-only";
-import { and, count, desc, eq, gte, ilike, lte, type SQL } from "drizzle-orm";
-import { z } from "zod";
 import { getDb, tables, type Db } from "../db";
-import { parseOrThrow } from "../validation";
+import { listAudit, listAuditPeople } from "./read";
 import type { Actor } from "../auth/roles";
 import { isDomainError } from "../errors";
 import { redactSecrets, redactText } from "../control-plane/secrets";
@@ -89,80 +87,12 @@ export async function auditRefusals<T>(
   }
 }
 
-export type AuditRow = {
-  id: number;
-  at: string;
-  actorKind: string;
-  actorId: string;
-  action: string;
-  target: string | null;
-  input: Record<string, unknown> | null;
-  outcome: string;
-  detail: string | null;
-};
-
-export const AuditQuery = z.strictObject({
-  action: z.string().trim().max(100).optional(),
-  actor: z.string().trim().max(200).optional(),
-  outcome: z
-    .enum(["ok", "refused", "failed"], { message: "expected ok, refused or failed" })
-    .optional(),
-  from: z.iso.date({ message: "expected a date such as 2026-11-24" }).optional(),
-  to: z.iso.date({ message: "expected a date such as 2026-11-24" }).optional(),
-  page: z.coerce.number().int().min(1, "pages start at 1").max(100_000).default(1),
-});
-export type AuditQuery = z.output<typeof AuditQuery>;
-
-/** The audit log, newest first, 50 a page. Admins only: the caller checks the role. */
-export async function listAudit(
-  db: Db,
-  params: Record<string, string | undefined>,
-): Promise<{ rows: AuditRow[]; total: number; page: number; pages: number; query: AuditQuery }> {
-  const clean = Object.fromEntries(
-    Object.entries(params).filter(([, v]) => v !== undefined && v !== ""),
-  );
-  const q = parseOrThrow(AuditQuery, clean, "Invalid audit filter");
-  const t = tables.auditLog;
-  const where: SQL[] = [];
-  if (q.action) where.push(ilike(t.action, `${q.action.replace(/[%_\\]/g, "\\$&")}%`));
-  if (q.actor) where.push(ilike(t.actorId, `%${q.actor.replace(/[%_\\]/g, "\\$&")}%`));
-  if (q.outcome) where.push(eq(t.outcome, q.outcome));
-  if (q.from) where.push(gte(t.at, new Date(`${q.from}T00:00:00Z`)));
-  if (q.to) where.push(lte(t.at, new Date(`${q.to}T23:59:59.999Z`)));
-  const filter = where.length ? and(...where) : undefined;
-  const size = 50;
-  const [[total], rows] = await Promise.all([
-    db.select({ n: count() }).from(t).where(filter),
-    db
-      .select()
-      .from(t)
-      .where(filter)
-      .orderBy(desc(t.id))
-      .limit(size)
-      .offset((q.page - 1) * size),
-  ]);
-  const n = Number(total?.n ?? 0);
-  return {
-    rows: rows.map((r) => ({
-      id: r.id,
-      at: r.at.toISOString(),
-      actorKind: r.actorKind,
-      actorId: r.actorId,
-      action: r.action,
-      // Rows written before the guard existed are masked as they are read.
-      target: r.target === null ? null : redactText(r.target),
-      input: redactSecrets((r.input as Record<string, unknown> | null) ?? null),
-      outcome: r.outcome,
-      detail: r.detail === null ? null : redactText(r.detail),
-    })),
-    total: n,
-    page: q.page,
-    pages: Math.max(1, Math.ceil(n / size)),
-    query: q,
-  };
-}
+export { listAudit, listAuditPeople, type AuditRow, type AuditPerson } from "./read";
+export { actorText, describeInput, type InputLine } from "./describe";
 
 /** The audit page's read: the store's one client. */
 export async function listAuditLog(params: Record<string, string | undefined>) {
-  return listAudit(await getDb(), params);
+  const db = await getDb();
+  const [log, people] = await Promise.all([listAudit(db, params), listAuditPeople(db)]);
+  return { ...log, people };
 }

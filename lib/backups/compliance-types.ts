@@ -21,7 +21,26 @@ export const RULE_TITLE: Record<RuleId, string> = {
   edition: "Edition supports backups",
 };
 
-export type RuleResult = { rule: RuleId; verdict: Verdict; evidence: string; items?: string[] };
+/** What fixes a failing rule, the same for every viewer (the API and CSV carry it); see ./next-steps. */
+export type NextStep = {
+  action: string;
+  label: string;
+  /** The role the action needs; null when it is done outside Standfast. */
+  role: "viewer" | "operator" | "admin" | null;
+  /** The page whose form does it; null outside Standfast or in a state that forbids it. */
+  href: string | null;
+  /** Why there is no link, or what to do outside Standfast. */
+  note: string | null;
+};
+
+export type RuleResult = {
+  rule: RuleId;
+  verdict: Verdict;
+  evidence: string;
+  items?: string[];
+  /** Present on failing rules in the report. */
+  nextSteps?: NextStep[];
+};
 export type ServiceCompliance = {
   service: string;
   region: string;

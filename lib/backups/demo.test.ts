@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { tables } from "../db";
 import { seedDemoBackups } from "./demo";
 import { listBackups } from "./queries";
 import { complianceReport } from "./report";
@@ -29,6 +30,24 @@ describe("the demo estate's backup history", () => {
     expect(page.rows.every((r) => r.checksum === "verified")).toBe(true);
     const triggers = new Set(page.rows.map((r) => r.trigger));
     expect(triggers).toEqual(new Set(["scheduled", "after-change"]));
+  });
+
+  it("logs every step of a backup between its request and its finish; retention at its pruning", async () => {
+    const rows = await f.db.select().from(tables.backups);
+    expect(rows.length).toBeGreaterThan(90);
+    const misplaced: string[] = [];
+    for (const b of rows) {
+      for (const e of b.log as { at: string; message: string }[]) {
+        const at = new Date(e.at).getTime();
+        const inWindow = /^removed by retention/.test(e.message)
+          ? at === b.prunedAt!.getTime()
+          : at >= b.requestedAt.getTime() && at <= b.finishedAt!.getTime();
+        if (!inWindow) misplaced.push(`${b.name}: ${e.at} ${e.message}`);
+      }
+      expect(b.startedAt!.getTime()).toBeGreaterThanOrEqual(b.requestedAt.getTime());
+      expect(b.finishedAt!.getTime()).toBeGreaterThan(b.startedAt!.getTime());
+    }
+    expect(misplaced).toEqual([]);
   });
 
   it("gives each service a different compliance story", () => {

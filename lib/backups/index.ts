@@ -20,6 +20,7 @@ import { getWorker } from "./worker-registry";
 export * from "./backup-types";
 export { parseBackupQuery, parseDays } from "./queries";
 export { complianceCsv } from "./report";
+export { stepForViewer, type StepForViewer } from "./next-steps";
 export { BackupWorker } from "./worker";
 export { installStores, storesOf, type Stores } from "./registry";
 export { startBackupWorker, stopBackupWorker } from "./worker-registry";
@@ -54,6 +55,14 @@ export async function getStoreOptions(db?: Db) {
 }
 export async function getComplianceReport(days: 30 | 90 = 30, db?: Db) {
   return buildReport(db ?? (await getDb()), { rpoMs: getSettings().STANDFAST_BACKUP_RPO, days });
+}
+/** One service's compliance now, with the next steps of its failing rules; null if unknown. */
+export async function getServiceCompliance(serviceId: string, db?: Db) {
+  const report = await buildReport(db ?? (await getDb()), {
+    rpoMs: getSettings().STANDFAST_BACKUP_RPO,
+    days: 0,
+  });
+  return report.services.find((s) => s.service === serviceId) ?? null;
 }
 
 // Writes: each authorizes and validates inside; the worker is woken so the backup starts now.

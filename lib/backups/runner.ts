@@ -20,11 +20,12 @@ const { backups, services, backupSchedules } = tables;
 const serverLog = logger("backups");
 export type BackupRecord = typeof backups.$inferSelect;
 
-const entry = (message: string, level: BackupLogEntry["level"] = "info"): BackupLogEntry => ({
-  at: new Date().toISOString(),
-  level,
-  message,
-});
+/** A log line stamped by the caller's clock, so a backup's log falls between its start and finish. */
+const entry = (
+  at: Date,
+  message: string,
+  level: BackupLogEntry["level"] = "info",
+): BackupLogEntry => ({ at: at.toISOString(), level, message });
 
 /** Appends to a backup's operation log (jsonb concatenation: no read-modify-write race). */
 async function log(db: Db, id: string, e: BackupLogEntry, set: Partial<BackupRecord> = {}) {
@@ -80,7 +81,7 @@ export async function runBackup(
       throw new BackupFailure("the developer edition cannot be backed up");
     const current = await readConfiguration(db, row.serviceId);
     if (!current) throw new BackupFailure(`no configuration recorded for ${row.serviceId}`);
-    await log(db, row.id, entry(`reading configuration version ${current.version}`));
+    await log(db, row.id, entry(now(), `reading configuration version ${current.version}`));
 
     const { bytes, manifest } = encodeArchive(
       {
@@ -99,7 +100,10 @@ export async function runBackup(
     await log(
       db,
       row.id,
-      entry(`archive built: ${bytes.length} bytes, payload SHA-256 ${manifest.payload.sha256}`),
+      entry(
+        now(),
+        `archive built: ${bytes.length} bytes, payload SHA-256 ${manifest.payload.sha256}`,
+      ),
     );
 
     await store.probe(row.region);
@@ -124,7 +128,7 @@ export async function runBackup(
     });
     await pending;
     // The log is shown to viewers: it names the store and region, not the file or URL.
-    await log(db, row.id, entry(`written to store ${store.id}, region ${row.region}`), {
+    await log(db, row.id, entry(now(), `written to store ${store.id}, region ${row.region}`), {
       progress: 0.9,
     });
 
@@ -133,7 +137,7 @@ export async function runBackup(
     if (verified.manifest.payload.sha256 !== manifest.payload.sha256)
       throw new BackupFailure("the archive read back is not the one written");
     const finishedAt = now();
-    await log(db, row.id, entry("read back and verified: checksum matches"), {
+    await log(db, row.id, entry(finishedAt, "read back and verified: checksum matches"), {
       status: "succeeded",
       checksum: "verified",
       progress: 1,
@@ -150,7 +154,7 @@ export async function runBackup(
     // The full reason, server paths included, for whoever runs the server; views show the store's name.
     serverLog.warn(`backup ${row.name} failed: ${message}`);
     const finishedAt = now();
-    await log(db, row.id, entry(`failed: ${message}`, "error"), {
+    await log(db, row.id, entry(finishedAt, `failed: ${message}`, "error"), {
       status: "failed",
       finishedAt,
       heartbeatAt: finishedAt,
@@ -181,6 +185,7 @@ export async function reapStale(db: Db, staleAfterMs: number, now = new Date()):
       db,
       id,
       entry(
+        now,
         "failed: the worker running this backup stopped (no heartbeat); take it again",
         "error",
       ),
@@ -217,7 +222,7 @@ export async function pruneService(
     try {
       if (!store) throw new Error(`store "${row.storeId}" is not configured`);
       await store.remove(row.region, row.name);
-      await log(db, id, entry(`removed by retention (older than the schedule's retention)`), {
+      await log(db, id, entry(now, `removed by retention (older than the schedule's retention)`), {
         status: "pruned",
         prunedAt: now,
       });
@@ -226,7 +231,7 @@ export async function pruneService(
       await log(
         db,
         id,
-        entry(`retention could not remove it: ${(error as Error).message}`, "error"),
+        entry(now, `retention could not remove it: ${(error as Error).message}`, "error"),
       );
     }
   }

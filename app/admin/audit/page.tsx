@@ -6,17 +6,12 @@ import { listAuditLog } from "@/lib/audit";
 import { requirePageRole } from "@/lib/auth/session";
 import { isDomainError } from "@/lib/errors";
 import { AdminNav } from "@/components/nav/admin-nav";
+import { AuditEntries } from "@/components/admin/audit-entries";
 
 export const metadata: Metadata = { title: "Audit log" };
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
-const FILTERS = ["action", "actor", "outcome", "from", "to", "page"] as const;
-
-const OUTCOME: Record<string, { icon: string; label: string; className: string }> = {
-  ok: { icon: "✓", label: "OK", className: "text-emerald-700 dark:text-emerald-400" },
-  refused: { icon: "⊘", label: "Refused", className: "text-amber-700 dark:text-amber-400" },
-  failed: { icon: "✕", label: "Failed", className: "text-red-700 dark:text-red-400" },
-};
+const FILTERS = ["action", "actor", "person", "outcome", "from", "to", "page"] as const;
 
 const input =
   "rounded-md border border-zinc-300 bg-white px-2 py-1.5 text-sm dark:border-zinc-700 dark:bg-zinc-900";
@@ -53,7 +48,12 @@ export default async function AuditPage({ searchParams }: Props) {
         management operations and fault injection, with who, when, what and the outcome. The
         database refuses changes to it.
       </p>
-      <form method="get" className="flex flex-wrap items-end gap-3 print:hidden" role="search">
+      <form
+        method="get"
+        className="grid grid-cols-1 items-end gap-3 min-[480px]:grid-cols-2 md:flex md:flex-wrap print:hidden"
+        role="search"
+        aria-label="Filter the audit log"
+      >
         <label className="grid gap-1 text-sm">
           Action starts with
           <input
@@ -64,7 +64,22 @@ export default async function AuditPage({ searchParams }: Props) {
           />
         </label>
         <label className="grid gap-1 text-sm">
-          Actor
+          Person
+          <select
+            name="person"
+            defaultValue={params.person ?? ""}
+            className={`${input} w-full min-w-0 md:w-64`}
+          >
+            <option value="">anyone</option>
+            {(result?.people ?? []).map((p) => (
+              <option key={p.actorId} value={p.actorId}>
+                {p.label}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="grid gap-1 text-sm">
+          Name, e-mail or id contains
           <input name="actor" defaultValue={params.actor} className={input} />
         </label>
         <label className="grid gap-1 text-sm">
@@ -107,60 +122,7 @@ export default async function AuditPage({ searchParams }: Props) {
           <p className="text-sm text-zinc-600 dark:text-zinc-400">
             {result.total} entr{result.total === 1 ? "y" : "ies"}
           </p>
-          {/* Focusable, so keyboard users can scroll it sideways where it is wider than a phone. */}
-          <div
-            className="overflow-x-auto"
-            tabIndex={0}
-            role="region"
-            aria-label="Audit log entries"
-          >
-            <table className="w-full text-left text-sm">
-              <thead className="border-b border-zinc-200 text-xs text-zinc-600 uppercase dark:border-zinc-800 dark:text-zinc-400">
-                <tr>
-                  <th className="py-2 pr-3">When (UTC)</th>
-                  <th className="py-2 pr-3">Actor</th>
-                  <th className="py-2 pr-3">Action</th>
-                  <th className="py-2 pr-3">Target</th>
-                  <th className="py-2 pr-3">Outcome</th>
-                  <th className="py-2">Detail</th>
-                </tr>
-              </thead>
-              <tbody>
-                {result.rows.map((r) => {
-                  const o = OUTCOME[r.outcome] ?? { icon: "?", label: r.outcome, className: "" };
-                  return (
-                    <tr
-                      key={r.id}
-                      className="border-b border-zinc-100 align-top dark:border-zinc-900"
-                    >
-                      <td className="py-2 pr-3 whitespace-nowrap tabular-nums">
-                        {r.at.slice(0, 19).replace("T", " ")}
-                      </td>
-                      <td className="py-2 pr-3">
-                        {r.actorId}
-                        <span className="block text-xs text-zinc-600 dark:text-zinc-400">
-                          {r.actorKind}
-                        </span>
-                      </td>
-                      <td className="py-2 pr-3 font-mono text-xs">{r.action}</td>
-                      <td className="py-2 pr-3">{r.target ?? "—"}</td>
-                      <td className={`py-2 pr-3 whitespace-nowrap ${o.className}`}>
-                        <span aria-hidden="true">{o.icon}</span> {o.label}
-                      </td>
-                      <td className="py-2 text-zinc-700 dark:text-zinc-300">
-                        {r.detail}
-                        {r.input && (
-                          <code className="mt-1 block text-xs break-all text-zinc-600 dark:text-zinc-400">
-                            {JSON.stringify(r.input)}
-                          </code>
-                        )}
-                      </td>
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
-          </div>
+          <AuditEntries rows={result.rows} />
           <nav aria-label="Pages" className="flex items-center gap-3 text-sm">
             {result.page > 1 && (
               <Link href={pageHref(result.page - 1)} className="underline">

@@ -82,7 +82,11 @@ describe("backups API", () => {
     const csv = await CSV(req("/api/compliance/report.csv", { token: tokens.viewer }));
     expect(csv.headers.get("content-type")).toMatch(/text\/csv/);
     const lines = (await csv.text()).trim().split("\r\n");
-    expect(lines[0]).toBe("service,region,edition,overall,rule,verdict,evidence,items");
+    expect(lines[0]).toBe("service,region,edition,overall,rule,verdict,evidence,items,next steps");
     expect(lines).toHaveLength(1 + 4 * 7);
+    // A failing rule's row names what fixes it, the role it needs and where.
+    expect(
+      lines.find((l) => l.startsWith("fabrikam-b2b,") && l.includes("Backed up within the RPO")),
+    ).toContain("Take a backup now (operator): /services/fabrikam-b2b#take-backup");
   });
 });

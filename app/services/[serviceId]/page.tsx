@@ -4,6 +4,7 @@ import { connection } from "next/server";
 import { Suspense } from "react";
 import { StateBadge } from "@/components/board/state-badge";
 import { ServiceBackups } from "@/components/backups/service-backups";
+import { ServiceCompliancePanel } from "@/components/compliance/service-compliance";
 import { AutoRefresh } from "@/components/detail/auto-refresh";
 import { Breadcrumbs } from "@/components/detail/breadcrumbs";
 import { ChartLinks } from "@/components/detail/chart-links";
@@ -19,6 +20,7 @@ import { StatusSummary } from "@/components/detail/status-summary";
 import { UptimePanel } from "@/components/detail/uptime-panel";
 import { KIND_LABEL } from "@/lib/estate/types";
 import { getServiceView } from "@/lib/health";
+import { hasRole } from "@/lib/auth/roles";
 import { currentActor } from "@/lib/auth/session";
 import { requireBoardAccess } from "@/lib/auth";
 
@@ -98,6 +100,11 @@ export default async function ServicePage({ params, searchParams }: Props) {
             />
           </Suspense>
         </Panel>
+      )}
+      {hasRole(actor, "viewer") && (
+        <Suspense fallback={<PanelSkeleton title="Backup compliance" />}>
+          <ServiceCompliancePanel serviceId={s.id} viewerRole={actor.role} />
+        </Suspense>
       )}
       <Suspense fallback={<PanelSkeleton title="Backups" height="h-64" />}>
         <ServiceBackups
