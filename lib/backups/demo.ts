@@ -5,9 +5,9 @@
  * by now, are recorded as pruned rows so the 90-day compliance trend has a past.
  */
 import { randomUUID } from "node:crypto";
-import { and, eq, gt, isNull, sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { SYSTEM, type Actor } from "../auth/roles";
-import { runOperation } from "../control-plane";
+import { getControlPlane, runOperation } from "../control-plane";
 import { queryRows, tables, type Db } from "../db";
 import type { Stores } from "./registry";
 import { enqueueBackup, queueAfterChange } from "./requests";
@@ -106,12 +106,7 @@ export async function seedDemoBackups(
   let made = 0;
   // The demo's services have existed as long as the history below: the trend counts them from then.
   const since = new Date(now.getTime() - (HISTORY_DAYS + 1) * DAY);
-  await db
-    .update(services)
-    .set({ createdAt: since })
-    .where(
-      and(eq(services.origin, "estate"), isNull(services.retiredAt), gt(services.createdAt, since)),
-    );
+  await getControlPlane().dateEstateServices(db, since);
   for (const plan of PLANS) {
     const [service] = await db.select().from(services).where(eq(services.id, plan.service));
     if (!service || service.retiredAt) continue;

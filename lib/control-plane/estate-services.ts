@@ -4,7 +4,7 @@
  * plane's verbs own it. Services the file no longer declares are retired, and components no live
  * service uses any more stop being polled and shown.
  */
-import { and, eq, inArray, isNull, notInArray, sql } from "drizzle-orm";
+import { and, eq, gt, inArray, isNull, notInArray, sql } from "drizzle-orm";
 import { chunks, tables, type Db } from "../db";
 import type { EstateComponent, EstateService } from "../estate/types";
 
@@ -103,4 +103,14 @@ export async function declareEstate(
     where retired_at is null and id not in (
       select sc.component_id from service_components sc
       join services s on s.id = sc.service_id where s.retired_at is null)`);
+}
+
+/** The estate's live services have existed since `since` at least (the demo's history starts then). */
+export async function dateEstateServices(db: Db, since: Date): Promise<void> {
+  await db
+    .update(services)
+    .set({ createdAt: since })
+    .where(
+      and(eq(services.origin, "estate"), isNull(services.retiredAt), gt(services.createdAt, since)),
+    );
 }

@@ -3,7 +3,7 @@
  * its configuration in the store and performs every verb for real on them, so the demo runs the
  * real code path.
  */
-import { declareEstate } from "./estate-services";
+import { dateEstateServices, declareEstate } from "./estate-services";
 import {
   applyConfiguration,
   createService,
@@ -29,6 +29,7 @@ export const localFabric: ControlPlane = {
   setState,
   retire,
   declareEstate,
+  dateEstateServices,
   ensureConfigurations,
   readConfiguration,
   runOperation,

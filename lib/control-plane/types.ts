@@ -96,6 +96,8 @@ export interface ControlPlane {
     estate: { services: EstateService[]; components: EstateComponent[] },
     now: Date,
   ): Promise<void>;
+  /** Dates the estate's live services back to `since` (the demo's history starts then). */
+  dateEstateServices(db: Db, since: Date): Promise<void>;
 
   /** Gives every live service without a configuration its initial one; how many it gave. */
   ensureConfigurations(db: Db, options: { demo: boolean }): Promise<number>;
