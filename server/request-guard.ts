@@ -9,13 +9,15 @@ import {
 } from "../lib/http/action-body";
 import { withoutBoundFormState } from "../lib/http/action-form-state";
 import { checkRequestTarget } from "../lib/http/request-target";
+import { routerStateProblem } from "../lib/http/router-state";
 import { assertOwnOrigin } from "../lib/http/origin";
 import { isDomainError } from "../lib/errors";
 import { sendRefusal } from "./error-pages";
 
 /**
  * What the custom server refuses before Next sees a request, because Next would answer it with a
- * 500: a path that is not valid percent-encoding or holds a NUL (Next's decoder throws), and a
+ * 500: a path that is not valid percent-encoding or holds a NUL (Next's decoder throws), a
+ * router-state header Next cannot read, and a
  * server action request Next or React cannot decode or whose Origin is not this app's (Next's own
  * check answers those with a 500 too). Returns the request to hand on (a server action's body
  * replayed from what was read), or null when it has answered.
@@ -28,6 +30,11 @@ export async function guardRequest(
   const target = checkRequestTarget(req.url ?? "/");
   if (target) {
     sendRefusal(req, res, 400, target.message);
+    return null;
+  }
+  const routerState = routerStateProblem(req.headers["next-router-state-tree"]);
+  if (routerState) {
+    sendRefusal(req, res, 400, routerState);
     return null;
   }
   const headers = headersOf(req);
