@@ -45,8 +45,7 @@ export async function stopRestoreWorker() {
 
 const deps = (db: Db): RestoreDeps => ({
   stores: getStores(),
-  regionStatus: async (region) =>
-    regionHealth(Object.values((await getBoard(db)).components).filter((c) => c.region === region)),
+  regionStatus: async (region) => (await regionStatuses(db))(region),
 });
 
 export function toRestoreView(
