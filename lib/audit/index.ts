@@ -3,7 +3,7 @@ import { getDb, tables, type Db } from "../db";
 import { listAudit, listAuditPeople } from "./read";
 import type { Actor } from "../auth/roles";
 import { isDomainError } from "../errors";
-import { redactSecrets, redactText } from "../control-plane/secrets";
+import { redactSecrets, redactText } from "../secrets";
 
 export type AuditEntry = {
   actor: Actor;

@@ -4,7 +4,7 @@ import { queryRows, tables } from "../db";
 import { ENGINES } from "../../testing/db";
 import { backupFixture, type BackupFixture } from "../../testing/backups";
 import { importOperations, listOperations, readConfiguration, runOperation } from ".";
-import { REDACTED, secretValues } from "./secrets";
+import { REDACTED, secretValues } from "../secrets";
 
 describe.each(ENGINES)(
   "management operations keep secrets out of their records, on %s",
