@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import type { Actor } from "../lib/auth/roles";
+import type { Actor } from "../lib/roles";
 import { invalidateSnapshot } from "../lib/health";
 import {
   createIncident,

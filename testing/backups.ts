@@ -3,7 +3,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { count, sql } from "drizzle-orm";
-import type { Actor, Role } from "../lib/auth/roles";
+import type { Actor, Role } from "../lib/roles";
 import { ensureConfigurations } from "../lib/control-plane";
 import { queryRows, tables, type Db } from "../lib/db";
 import { createTestDatabase } from "./db";

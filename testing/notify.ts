@@ -1,5 +1,5 @@
 /** Fixtures for notification tests: settings that allow loopback receivers, subscriptions, workers. */
-import { SYSTEM } from "../lib/auth/roles";
+import { SYSTEM } from "../lib/roles";
 import { tables, type Db } from "../lib/db";
 import { createSubscription } from "../lib/incidents/notify/subscriptions";
 import type { IncidentEvent } from "../lib/incidents/notify/outbox";

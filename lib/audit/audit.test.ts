@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import type { Actor } from "../auth/roles";
+import type { Actor } from "../roles";
 import { tables } from "../db";
 import { createTestDatabase, ENGINES } from "../../testing/db";
 import type { Database } from "../db/types";

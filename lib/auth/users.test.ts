@@ -5,7 +5,7 @@ import type { Database } from "../db/types";
 import { isDomainError, type DomainError } from "../errors";
 import type { StandfastAuth } from "./better-auth";
 import { handleAuthRequest } from "./instance";
-import { SYSTEM, type Actor } from "./roles";
+import { SYSTEM, type Actor } from "../roles";
 import { sessionActor } from "./session";
 import { addUser, browserPost, cookieHeader, createTestAuth } from "../../testing/auth";
 import { createLocalUser, listUsers, setUserDisabled, setUserRole } from "./users";

@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { SYSTEM, type Actor } from "../auth/roles";
+import { SYSTEM, type Actor } from "../roles";
 import { tables } from "../db";
 import { createTestDatabase, ENGINES } from "../../testing/db";
 import type { Database } from "../db/types";

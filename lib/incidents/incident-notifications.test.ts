@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Actor } from "../auth/roles";
+import type { Actor } from "../roles";
 import { ENGINES, openEstateDatabase, type TestDatabase } from "../../testing/fixtures";
 import { notifySettings, subscribe, testWorker } from "../../testing/notify";
 import { startWebhookReceiver, type Receiver } from "../../testing/receivers";

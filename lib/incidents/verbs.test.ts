@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { ANONYMOUS, type Actor } from "../auth/roles";
+import { ANONYMOUS, type Actor } from "../roles";
 import { tables } from "../db";
 import {
   ENGINES,

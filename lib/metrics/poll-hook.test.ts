@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { SYSTEM } from "../auth/roles";
+import { SYSTEM } from "../roles";
 import { createTestDatabase } from "../../testing/db";
 import type { Database } from "../db/types";
 import { loadDemoEstate } from "../estate/load";

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { SYSTEM, type Actor, type Role } from "../../auth/roles";
+import { SYSTEM, type Actor, type Role } from "../../roles";
 import { tables } from "../../db";
 import { isDomainError, type DomainError } from "../../errors";
 import { addUser } from "../../../testing/auth";
