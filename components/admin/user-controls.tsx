@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
-import { changeRoleAction, setDisabledAction } from "@/app/admin/users/actions";
+import { changeRoleAction, setDisabledAction } from "@/components/admin/actions";
 import { ROLES, type Role } from "@/lib/roles";
 
 const button =
