@@ -1,34 +1,11 @@
+import { dirname } from "node:path";
+import { fileURLToPath } from "node:url";
 import nextCoreWebVitals from "eslint-config-next/core-web-vitals";
 import nextTypescript from "eslint-config-next/typescript";
 
-const domainInsides = [
-  "health",
-  "estate",
-  "auth",
-  "audit",
-  "db",
-  "settings",
-  "statuspage",
-  "incidents",
-  "backups",
-  "restores",
-  "azure",
-].flatMap((d) => [
-  `@/lib/${d}/*`,
-  `!@/lib/${d}/*-types`,
-  `!@/lib/${d}/vocabulary`,
-  `!@/lib/${d}/types`,
-  `!@/lib/${d}/roles`,
-  // Sessions need next/headers: the web layer's own entry to auth, kept out of the index that
-  // the custom server imports.
-  `!@/lib/${d}/session`,
-]);
-// Notifications are a module of their own inside incidents, with their own index.
-const notifyInsides = [
-  "!@/lib/incidents/notify",
-  "@/lib/incidents/notify/*",
-  "!@/lib/incidents/notify/*-types",
-];
+import standfast from "./eslint/boundaries.mjs";
+
+const root = dirname(fileURLToPath(import.meta.url));
 
 const config = [
   {
@@ -82,27 +59,10 @@ const config = [
     },
   },
   {
-    // The web layer talks to the domain through each module's index, never to the store itself.
-    files: ["app/**", "components/**"],
-    rules: {
-      "no-restricted-imports": [
-        "error",
-        {
-          patterns: [
-            {
-              group: ["@/lib/db", "@/lib/db/*", "**/lib/db", "**/lib/db/*"],
-              message:
-                "app/ and components/ must not import the database layer; call a domain module's index instead.",
-            },
-            {
-              group: [...domainInsides, ...notifyInsides],
-              message:
-                "Import the domain module's index (or its client-safe types file), not its insides.",
-            },
-          ],
-        },
-      ],
-    },
+    // Each domain's insides are private and the layers point one way (eslint/boundaries.mjs).
+    files: ["**/*.ts", "**/*.tsx", "**/*.mjs"],
+    plugins: { standfast },
+    rules: { "standfast/boundaries": ["error", { root }] },
   },
 ];
 

@@ -13,6 +13,7 @@ export default defineConfig({
     include: [
       "lib/**/*.test.ts",
       "testing/**/*.test.ts",
+      "eslint/**/*.test.ts",
       "server/**/*.test.ts",
       "cli/**/*.test.ts",
       "components/**/*.test.ts",

@@ -1,7 +1,5 @@
-import type { EvacuationPlan } from "../lib/restores/evacuation-plan";
+import type { EvacuationPlan, EvacuationOutcome } from "../lib/restores";
 import type { EvacuateCommand } from "./evacuate-args";
-
-import type { EvacuationOutcome } from "../lib/restores/evacuation-start";
 
 type Call = (method: string, route: string, body?: unknown) => Promise<unknown>;
 

@@ -18,12 +18,14 @@ import {
   startBackupWorker,
   stopBackupWorker,
   storesOf,
+  startActivityFeed,
+  createStores,
+  isStoreError,
+  StoreConfigError,
 } from "../lib/backups";
 import { startRestoreWorker, stopRestoreWorker } from "../lib/restores";
 import { startNotificationWorker, stopNotificationWorker } from "../lib/incidents/notify";
 import { detectionConfig, startIncidentDetector, stopIncidentDetector } from "../lib/incidents";
-import { startActivityFeed } from "../lib/backups/activity-feed";
-import { createStores, isStoreError, StoreConfigError } from "../lib/backups/stores";
 import { logger } from "../lib/log";
 import { getSettings, SettingsError, type Settings } from "../lib/settings";
 

@@ -4,7 +4,7 @@ import { getBoardSnapshot, type Snapshot } from "../lib/health";
 import { toLiveBoard } from "../lib/health/board-types";
 import { getIncidentData } from "../lib/incidents";
 import { componentsDocument, statusDocument, summaryDocument } from "../lib/statuspage";
-import * as sp from "../lib/statuspage/incidents";
+import { incidentDocuments as sp } from "../lib/statuspage";
 import { acceptsGzip, matchesEtag } from "./conditional";
 
 type Doc = (snapshot: Snapshot, url: string, incidents: sp.IncidentSource) => unknown;

@@ -3,8 +3,7 @@
  * migrated cluster that a new data folder copies instead of creating its own (lib/db/pglite-template.ts).
  *   node dist/store-template.mjs [folder]
  */
-import { MIGRATIONS_FOLDER } from "../lib/db";
-import { makeTemplate, TEMPLATE_DIR, usableTemplate } from "../lib/db/pglite-template";
+import { MIGRATIONS_FOLDER, makeTemplate, TEMPLATE_DIR, usableTemplate } from "../lib/db";
 
 const dir = process.argv[2] ?? TEMPLATE_DIR;
 const started = performance.now();

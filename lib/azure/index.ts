@@ -16,7 +16,7 @@ export { readAzureResourceHealth } from "./resource-health";
 export { AzureRuntime, azureRuntime, type AzureRuntimeOptions } from "./runtime";
 export * from "./source-spec-types";
 
-import type { LoadedEstate } from "../estate/load";
+import type { LoadedEstate } from "../estate";
 import { azureResourcesByService, listManagementOperations } from "./activity-log";
 import { azureRuntime } from "./runtime";
 

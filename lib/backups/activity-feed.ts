@@ -7,7 +7,7 @@ import { and, eq, max } from "drizzle-orm";
 import { ActivityLogIncompleteError, readManagementOperations } from "../azure";
 import { importOperations } from "../control-plane";
 import { tables, type Db } from "../db";
-import type { LoadedEstate } from "../estate/load";
+import type { LoadedEstate } from "../estate";
 import { Loop } from "../jobs";
 import { logger } from "../log";
 

@@ -22,7 +22,7 @@ export { parseBackupQuery, parseDays } from "./queries";
 export { complianceCsv } from "./report";
 export { stepForViewer, type StepForViewer } from "./next-steps";
 export { BackupWorker } from "./worker";
-export { installStores, storesOf, type Stores } from "./registry";
+export { installStores, storesOf, type Stores, getStores } from "./registry";
 export { startBackupWorker, stopBackupWorker } from "./worker-registry";
 export { seedDemoBackups } from "./demo";
 
@@ -97,3 +97,8 @@ export const setScheduleAs = async (actor: Actor, serviceId: string, raw: unknow
   setSchedule(await as(actor), serviceId, raw);
 export const runOperationAs = async (actor: Actor, serviceId: string, raw: unknown) =>
   runOperation(await as(actor), serviceId, raw);
+export { withoutStorePaths } from "./store-view";
+export { checkArchive, ArchiveRefused, readVerifiedArchive } from "./verify";
+export { type Manifest } from "./manifest";
+export { startActivityFeed } from "./activity-feed";
+export { createStores, isStoreError, StoreConfigError } from "./stores";

@@ -3,7 +3,7 @@ import { and, count, desc, eq, gte, inArray, lte, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import { tables, type Db } from "../db";
 import { listOperations, type RecordedOperation } from "../control-plane";
-import { readEstate } from "../estate/read";
+import { readEstate } from "../estate";
 import { parseOrThrow } from "../validation";
 import { validationError } from "../errors";
 import {

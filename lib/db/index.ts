@@ -67,3 +67,4 @@ export async function closeDatabase(): Promise<void> {
   delete holder[KEY];
   if (current) await (await current).close();
 }
+export { makeTemplate, TEMPLATE_DIR, usableTemplate } from "./pglite-template";

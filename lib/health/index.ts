@@ -50,3 +50,5 @@ export async function getComponentView(componentId: string, db?: Db) {
   if (!Object.hasOwn(board.components, componentId)) return null;
   return buildComponentView(board, componentId, await readInstanceDetail(componentId, { db }));
 }
+export { isServing } from "./board-rollup";
+export { effectiveStatus } from "./rollup";

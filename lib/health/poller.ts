@@ -1,10 +1,10 @@
 import { randomBytes } from "node:crypto";
 import os from "node:os";
 import type { Db } from "../db";
-import { readEstate, readEstateVersion } from "../estate/read";
+import { readEstate, readEstateVersion } from "../estate";
 import type { EstateComponent } from "../estate/types";
 import { logger, type Logger } from "../log";
-import { observePollRead } from "../metrics/poll-hook";
+import { observePollRead } from "../metrics";
 import { deleteExpiredFaults, listFaults } from "./faults";
 import { DueQueue } from "./due-queue";
 import { acquireLease, releaseLease } from "./lease";

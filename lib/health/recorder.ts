@@ -1,7 +1,6 @@
 import { inArray, sql } from "drizzle-orm";
 import { chunks, tables, type Db } from "../db";
-import { kickNotifications } from "../incidents/notify/registry";
-import { emitStatusChanges } from "../incidents/notify/status-events";
+import { kickNotifications, emitStatusChanges } from "../incidents/notify";
 import type { Status } from "./vocabulary";
 
 const { samples, componentStatus, statusChanges } = tables;

@@ -1,10 +1,9 @@
 import { createHash } from "node:crypto";
 import { gzipSync } from "node:zlib";
 import { tables, type Db } from "../db";
-import { readEstate, readEstateVersion } from "../estate/read";
+import { readEstate, readEstateVersion } from "../estate";
 import type { Estate } from "../estate/types";
-import { readMaintenanceInForce } from "../incidents/maintenance-in-force";
-import { overlayMaintenance } from "../incidents/maintenance-overlay";
+import { readMaintenanceInForce, overlayMaintenance } from "../incidents";
 import { logger } from "../log";
 import type { BoardView } from "./board-types";
 import { buildBoardView, type PollerState, type StoredStatus } from "./board";

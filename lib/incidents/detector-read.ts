@@ -1,8 +1,7 @@
 import "server-only";
 import { and, eq, gte, inArray, isNull, sql } from "drizzle-orm";
 import { queryRows, tables, type Db } from "../db";
-import { isServing } from "../health/board-rollup";
-import { effectiveStatus } from "../health/rollup";
+import { isServing, effectiveStatus } from "../health";
 import { isStatus, type Status } from "../health/vocabulary";
 import type { ServiceState } from "../estate/types";
 import type { OpenIncident, RecentlyResolved, WatchedComponent } from "./detection";

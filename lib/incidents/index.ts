@@ -155,3 +155,10 @@ export const scheduleMaintenanceAs = async (actor: Actor, raw: unknown) =>
   scheduleMaintenance(await ctxOf(actor), raw);
 export const updateMaintenanceAs = async (actor: Actor, id: string, raw: unknown) =>
   updateMaintenance(await ctxOf(actor), id, raw);
+export { type IncidentRecord, type MaintenanceRecord } from "./records";
+export {
+  isActiveMaintenance,
+  isUpcomingMaintenance,
+  toIncidentView,
+  toMaintenanceView,
+} from "./views";

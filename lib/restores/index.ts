@@ -1,8 +1,7 @@
 import "server-only";
 import { desc, eq, inArray } from "drizzle-orm";
 import type { Actor, Ctx } from "../auth";
-import { getStores } from "../backups/registry";
-import { withoutStorePaths } from "../backups/store-view";
+import { getStores, withoutStorePaths } from "../backups";
 import { getDb, tables, type Db } from "../db";
 import { getBoard } from "../health";
 import {

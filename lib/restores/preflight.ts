@@ -3,7 +3,7 @@
  * Every check must pass before the restore can be requested; the server recomputes them inside
  * the request, so what the screen showed is never trusted.
  */
-import { canTransition, type Lifecycle } from "../control-plane/transitions";
+import { canTransition, type Lifecycle } from "../control-plane";
 import { EDITIONS, type Edition } from "../estate/types";
 import type { PreflightCheck, PreflightResult } from "./restore-types";
 import { worstOf, type Status } from "../health/vocabulary";

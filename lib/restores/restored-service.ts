@@ -1,5 +1,5 @@
 /** What a restore makes of a backup: the target's components and its configuration. Pure. */
-import type { Manifest } from "../backups/manifest";
+import type { Manifest } from "../backups";
 import type { ServiceConfiguration, ServicePart } from "../control-plane";
 import type { RestoreRecord } from "./requests";
 

@@ -9,11 +9,11 @@
 import { eq } from "drizzle-orm";
 import { recordAudit } from "../audit";
 import { SYSTEM } from "../roles";
-import type { Stores } from "../backups/registry";
-import { ArchiveRefused, readVerifiedArchive } from "../backups/verify";
+import type { Stores } from "../backups";
+import { ArchiveRefused, readVerifiedArchive } from "../backups";
 import { getControlPlane, ServiceConfiguration } from "../control-plane";
 import { tables, type Db } from "../db";
-import { bumpEstateVersion } from "../estate/sync";
+import { bumpEstateVersion } from "../estate";
 import { advance, appendLog, ClaimLost, reapLostRestores } from "./claim";
 import { restoredComponents, restoredConfiguration } from "./restored-service";
 import { type RestoreStep } from "./restore-types";

@@ -4,7 +4,7 @@
  * is taken over by any instance, and this worker stops as soon as it sees it lost the job.
  */
 import { randomUUID } from "node:crypto";
-import type { Stores } from "../backups/registry";
+import type { Stores } from "../backups";
 import type { Db } from "../db";
 import { Loop } from "../jobs";
 import { beat, DEFAULT_HEARTBEAT_MS, MISSED_BEATS } from "./claim";

@@ -5,13 +5,13 @@
  */
 import type { BoardView } from "../health/board-types";
 import type { IncidentView, MaintenanceView } from "../incidents/incident-types";
-import type { IncidentRecord, MaintenanceRecord } from "../incidents/records";
+import type { IncidentRecord, MaintenanceRecord } from "../incidents";
 import {
   isActiveMaintenance,
   isUpcomingMaintenance,
   toIncidentView,
   toMaintenanceView,
-} from "../incidents/views";
+} from "../incidents";
 import { components, page, PAGE_ID, type StatuspageComponent } from "./index";
 
 export type IncidentSource = { incidents: IncidentRecord[]; maintenances: MaintenanceRecord[] };

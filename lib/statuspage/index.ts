@@ -1,5 +1,5 @@
 import { KIND_LABEL } from "../estate/types";
-import { isServing } from "../health/board-rollup";
+import { isServing } from "../health";
 import type { BoardView } from "../health/board-types";
 
 /**
@@ -164,3 +164,6 @@ export const summaryDocument = (
   scheduled_maintenances: open.scheduled_maintenances,
   status: view.overall,
 });
+
+/** The incident and maintenance documents of the Statuspage v2 API, by name. */
+export * as incidentDocuments from "./incidents";

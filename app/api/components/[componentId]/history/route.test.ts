@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { GET } from "@/app/api/components/[componentId]/history/route";
-import { closeDatabase, installDatabase, tables } from "../db";
-import { createTestDatabase } from "../../testing/db";
-import type { Database } from "../db/types";
-import { loadDemoEstate } from "../estate/load";
-import { syncEstate } from "../estate/sync";
+import { GET } from "./route";
+import { closeDatabase, installDatabase, tables } from "@/lib/db";
+import { createTestDatabase } from "@/testing/db";
+import type { Database } from "@/lib/db/types";
+import { loadDemoEstate } from "@/lib/estate/load";
+import { syncEstate } from "@/lib/estate/sync";
 
 const estate = loadDemoEstate({ intervalMs: 30_000, timeoutMs: 5_000 });
 
