@@ -4,8 +4,8 @@ import {
   activityRow,
   startAzureFixtures,
   type AzureFixtureServer,
-} from "../testing/azure-fixtures";
-import { fastRetries, fixtureRuntime } from "../testing/azure";
+} from "../../testing/azure-fixtures";
+import { fastRetries, fixtureRuntime } from "../../testing/azure";
 import {
   ActivityLogIncompleteError,
   azureResourcesByService,
@@ -13,7 +13,7 @@ import {
 } from "./activity-log";
 import { AzureCallError } from "./calls";
 import { readManagementOperations } from "./index";
-import { AzureConnection } from "./connection";
+import { AzureConnection } from "./connection-types";
 
 let server: AzureFixtureServer;
 beforeAll(async () => {

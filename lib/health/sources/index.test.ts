@@ -1,10 +1,10 @@
 import type { RequestListener } from "node:http";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { startHttpServer, type TestServer } from "../../testing/servers";
-import { readContext, testComponent } from "../../testing/sources";
-import { waitFor } from "../../testing/wait";
+import { startHttpServer, type TestServer } from "../../../testing/servers";
+import { readContext, testComponent } from "../../../testing/sources";
+import { waitFor } from "../../../testing/wait";
 import { readComponent, SourceSpec, type Fault } from "./index";
-import type { ReadSpec } from "./spec";
+import type { ReadSpec } from "../source-spec-types";
 
 let up: TestServer;
 let down: TestServer;
