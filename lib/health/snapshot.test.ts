@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { createTestDatabase, ENGINES } from "../db/testing";
+import { createTestDatabase, ENGINES } from "../../testing/db";
 import type { Database, Db } from "../db/types";
 import { DEMO_ESTATE } from "../estate/demo";
 import { loadDemoEstate, parseEstate } from "../estate/load";
