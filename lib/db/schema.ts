@@ -2,6 +2,7 @@ import {
   bigint,
   bigserial,
   boolean,
+  customType,
   doublePrecision,
   index,
   integer,
@@ -15,6 +16,8 @@ import {
 import { sql } from "drizzle-orm";
 
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: "date" });
+/** A 64-bit transaction id, read as its decimal text (it exceeds a JS number's exact range). */
+const xid8 = customType<{ data: string; driverData: string }>({ dataType: () => "xid8" });
 
 export const regions = pgTable("regions", {
   id: text("id").primaryKey(),
@@ -71,19 +74,30 @@ export const serviceComponents = pgTable(
 );
 
 /** One row per component: its current status as the poller last recorded it. */
-export const componentStatus = pgTable("component_status", {
-  componentId: text("component_id")
-    .primaryKey()
-    .references(() => components.id, { onDelete: "cascade" }),
-  status: text("status").notNull(),
-  reason: text("reason"),
-  since: ts("since").notNull(),
-  checkedAt: ts("checked_at"),
-  latencyMs: doublePrecision("latency_ms"),
-  detail: jsonb("detail"),
-  attemptAt: ts("attempt_at"),
-  attemptError: text("attempt_error"),
-});
+export const componentStatus = pgTable(
+  "component_status",
+  {
+    componentId: text("component_id")
+      .primaryKey()
+      .references(() => components.id, { onDelete: "cascade" }),
+    status: text("status").notNull(),
+    reason: text("reason"),
+    since: ts("since").notNull(),
+    checkedAt: ts("checked_at"),
+    latencyMs: doublePrecision("latency_ms"),
+    detail: jsonb("detail"),
+    attemptAt: ts("attempt_at"),
+    attemptError: text("attempt_error"),
+    /**
+     * The transaction that last wrote the row, set by a trigger on every insert and update: the
+     * board's snapshot reads only rows written since its previous read (`lib/health/status-reader.ts`).
+     */
+    writtenXid: xid8("written_xid")
+      .notNull()
+      .default(sql`pg_current_xact_id()`),
+  },
+  (t) => [index("component_status_written_xid_idx").on(t.writtenXid)],
+);
 
 export const samples = pgTable(
   "health_samples",

@@ -33,12 +33,44 @@ export type BoardSummary = {
   overall: { indicator: OverallIndicator; description: string };
 };
 
+/**
+ * Each service's roll-up on the last board and the component entries it was made from: a service
+ * whose entries are the very same objects rolls up the same, so a big board redoes only the
+ * services whose components changed.
+ */
+export type ServiceMemo = Map<
+  string,
+  { base: ServiceBase; parts: (Part | undefined)[]; out: BoardService }
+>;
+
+function rollUpServiceOf(
+  s: ServiceBase,
+  components: Record<string, Part>,
+  memo: ServiceMemo | undefined,
+): BoardService {
+  const parts = s.components.map((c) => components[c.id]);
+  const kept = memo?.get(s.id);
+  if (kept && kept.base === s && kept.parts.every((p, i) => p === parts[i])) return kept.out;
+  const roles = s.components.find((c) => c.role === "roles");
+  const deps = s.components
+    .filter((c) => c.role === "dependency")
+    .map((c) => components[c.id])
+    .filter((c) => c !== undefined);
+  const health = isServing(s.state)
+    ? rollUpService(roles ? components[roles.id] : undefined, deps)
+    : rollUpService(null, deps);
+  const out = { ...s, ...health };
+  memo?.set(s.id, { base: s, parts, out });
+  return out;
+}
+
 export function rollUpBoard(
   components: Record<string, Part>,
   services: ServiceBase[],
   regions: { id: string; name: string }[],
   pollerRunning: boolean,
   store: StoreState,
+  memo?: ServiceMemo,
 ): BoardSummary {
   const counts = Object.fromEntries(STATUSES.map((s) => [s, 0])) as Record<Status, number>;
   const byRegion = new Map<string, Status[]>();
@@ -55,17 +87,7 @@ export function rollUpBoard(
     (byRegion.get(c.region) ?? byRegion.set(c.region, []).get(c.region)!).push(c.status);
   }
   return {
-    services: services.map((s) => {
-      const roles = s.components.find((c) => c.role === "roles");
-      const deps = s.components
-        .filter((c) => c.role === "dependency")
-        .map((c) => components[c.id])
-        .filter((c) => c !== undefined);
-      const health = isServing(s.state)
-        ? rollUpService(roles ? components[roles.id] : undefined, deps)
-        : rollUpService(null, deps);
-      return { ...s, ...health };
-    }),
+    services: services.map((s) => rollUpServiceOf(s, components, memo)),
     regions: regions.map((r) => ({
       id: r.id,
       name: r.name,

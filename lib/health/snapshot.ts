@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { gzipSync } from "node:zlib";
-import { tables, type Db } from "../db";
+import type { Db } from "../db";
 import { readEstate, readEstateVersion } from "../estate";
 import type { Estate } from "../estate/types";
 import { readMaintenanceInForce, overlayMaintenance } from "../incidents";
@@ -9,7 +9,7 @@ import type { BoardView } from "./board-types";
 import { buildBoardView, type PollerState, type StoredStatus } from "./board";
 import { leaseAlive, readLease } from "./lease";
 import { POLLER_LEASE } from "./poller";
-import type { Status } from "./vocabulary";
+import { readStatuses, type StatusReading } from "./status-reader";
 
 const log = logger("health");
 /** A rebuild pending this many maxAges means the store hangs. */
@@ -43,6 +43,8 @@ type Cache = {
   last?: Reading | null;
   /** Since when rebuilds fail or hang: the store cannot be read. */
   unreachableSince?: number | null;
+  /** The stored statuses as last read, brought up to date by the rows written since. */
+  statusReading?: StatusReading | null;
   /** The last bytes made per document, reused while the document does not change. */
   lastEncoded?: Map<string, Encoded>;
 };
@@ -63,26 +65,16 @@ async function read(db: Db): Promise<Reading> {
     cache.db = db;
   }
   const estate = cache.estate;
-  const [rows, lease, maintenance] = await Promise.all([
-    db.select().from(tables.componentStatus),
+  // Only the status rows written since the previous reading: 10,000 rows every second would
+  // keep the process busy reading while the poller writes.
+  const previous = cache.statusReading?.db === db ? cache.statusReading : null;
+  const [{ reading: statusReading }, lease, maintenance] = await Promise.all([
+    readStatuses(db, previous, { estateVersion: version }),
     readLease(db, POLLER_LEASE),
     readMaintenanceInForce(db),
   ]);
-  const statuses = new Map<string, StoredStatus>(
-    rows.map((r) => [
-      r.componentId,
-      {
-        status: r.status as Status,
-        reason: r.reason,
-        since: r.since,
-        checkedAt: r.checkedAt,
-        attemptAt: r.attemptAt,
-        attemptError: r.attemptError,
-        latencyMs: r.latencyMs,
-        detail: r.detail,
-      },
-    ]),
-  );
+  cache.statusReading = statusReading;
+  const statuses = statusReading.statuses;
   const poller = {
     running: leaseAlive(lease),
     lastBeatAt: lease?.heartbeatAt ?? null,
