@@ -20,7 +20,7 @@ import { StatusSummary } from "@/components/detail/status-summary";
 import { UptimePanel } from "@/components/detail/uptime-panel";
 import { KIND_LABEL } from "@/lib/estate/types";
 import { getServiceView } from "@/lib/health";
-import { hasRole } from "@/lib/auth/roles";
+import { hasRole } from "@/lib/roles";
 import { currentActor } from "@/lib/auth/session";
 import { requireBoardAccess } from "@/lib/auth";
 
