@@ -4,7 +4,7 @@
  */
 import { eq, isNull } from "drizzle-orm";
 import { z } from "zod";
-import { SYSTEM } from "../auth/roles";
+import { SYSTEM } from "../roles";
 import { setSchedule } from "../backups/requests";
 import type { Stores } from "../backups/registry";
 import { tables, type Db } from "../db";
