@@ -21,8 +21,9 @@ describe.each(ENGINES)("restore choices and the checked checklist on %s", (engin
   });
   afterEach(() => f.close());
 
-  async function restored(over: Record<string, unknown> = {}) {
-    const backup = await backedUp(f);
+  async function restored(over: Record<string, unknown> = {}, backupId?: string) {
+    // One backup per test: two taken in the same second would share a name.
+    const backup = backupId ? { id: backupId } : await backedUp(f);
     const restore = await requestRestore(f.ctx("operator"), restoreInput(backup.id, over), deps);
     expect(await new RestoreWorker({ db: f.db, stores: f.stores }).pass()).toBe(1);
     const [row] = await f.db
@@ -130,7 +131,7 @@ describe.each(ENGINES)("restore choices and the checked checklist on %s", (engin
     expect(await restoreCounts(f.db)).toEqual(before);
     expect(await schedule("contoso-dr")).toBeUndefined();
 
-    const row = await restored({ idempotencyKey: "another-key-1234" });
+    const row = await restored({}, backup.id);
     expect(
       await refusal(
         tickChecklist(f.ctx("operator"), row.id, { item: "automated-backups", done: true }),
