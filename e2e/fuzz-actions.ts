@@ -49,6 +49,8 @@ export const ACTION_SHAPES: Record<string, { bound: number; fields: string[]; ar
       "edition",
       "trackingDatabase",
       "storage",
+      "storageReplication",
+      "backupSchedule",
       "confirm",
       "idempotencyKey",
     ],

@@ -56,6 +56,14 @@ describe("restore form fields to the verbs' raw input", () => {
       ].sort(),
     );
   });
+
+  it("the request passes the new service's choices on, trimmed, only when the form has them", () => {
+    const raw = requestFromForm(
+      form(fields("b", { storageReplication: " LRS ", backupSchedule: "none" })),
+    );
+    expect(raw).toMatchObject({ storageReplication: "LRS", backupSchedule: "none" });
+    expect(requestFromForm(form(fields("b")))).not.toHaveProperty("storageReplication");
+  });
 });
 
 describe.each(ENGINES)("the restore form against the real verbs on %s", (engine) => {

@@ -25,13 +25,22 @@ export function checkFromForm(form: FormData): TargetValues {
   return Object.fromEntries(TARGET_FIELDS.map((k) => [k, text(form, k)])) as TargetValues;
 }
 
-/** What a restore request takes: the target fields, the typed confirmation and the form's key. */
+/**
+ * What a restore request takes: the target fields, the choices for the new service (left out when
+ * the form has none, so the verb's compliant defaults apply), the typed confirmation and the key.
+ */
 export function requestFromForm(form: FormData): TargetValues & {
+  storageReplication?: string;
+  backupSchedule?: string;
   confirm: string;
   idempotencyKey: string;
 } {
+  const choice = (key: "storageReplication" | "backupSchedule") =>
+    form.has(key) ? { [key]: text(form, key) } : {};
   return {
     ...checkFromForm(form),
+    ...choice("storageReplication"),
+    ...choice("backupSchedule"),
     confirm: text(form, "confirm"),
     idempotencyKey: text(form, "idempotencyKey"),
   };

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import type { RestoreView } from "@/lib/restores/restore-types";
+import { SCHEDULE_LABEL, type RestoreView } from "@/lib/restores/restore-types";
 import { Panel } from "../detail/panel";
 import { utcSeconds } from "./format";
 
@@ -50,6 +50,10 @@ export function RestoreFacts({
         <Row term="Edition">{restore.edition}</Row>
         <Row term="Tracking database">{restore.trackingDatabase}</Row>
         <Row term="Storage account">{restore.storage}</Row>
+        <Row term="Replication chosen">{restore.storageReplication ?? "not chosen (LRS)"}</Row>
+        <Row term="Backup schedule chosen">
+          {restore.backupSchedule ? SCHEDULE_LABEL[restore.backupSchedule.kind] : "not chosen"}
+        </Row>
         <Row term="Requested">
           by {restore.requestedBy}, {utcSeconds(restore.requestedAt)}
         </Row>

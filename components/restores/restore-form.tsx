@@ -12,6 +12,7 @@ import { buttonClass } from "../backups/form-parts";
 import { PreflightList } from "./preflight-list";
 import { defaultStorage, defaultTrackingDatabase } from "./defaults";
 import type { RegionOption } from "./region-options";
+import { ServiceChoices } from "./service-choices";
 import { TargetFields, type Values } from "./target-fields";
 
 type Props = {
@@ -98,6 +99,7 @@ export function RestoreForm(props: Props) {
         statusAsOf={props.statusAsOf}
         errors={fieldErrors}
       />
+      <ServiceChoices developer={current.edition === "developer"} errors={fieldErrors} />
       <div className="space-y-2">
         <button
           type="submit"

@@ -2,7 +2,8 @@ import Link from "next/link";
 import { StateBadge } from "@/components/board/state-badge";
 import type { Actor } from "@/lib/roles";
 import type { ServiceState } from "@/lib/estate/types";
-import { CHECKLIST, type RestoreView } from "@/lib/restores/restore-types";
+import { CHECKED_ITEMS, CHECKLIST, type RestoreView } from "@/lib/restores/restore-types";
+import { CheckedItems } from "./checked-items";
 import { Panel } from "../detail/panel";
 import { Checklist } from "./checklist";
 import { utcSeconds } from "./format";
@@ -68,6 +69,8 @@ export function RestoreOutcome({
     );
   if (restore.status !== "succeeded") return null;
   const open = CHECKLIST.filter((c) => !restore.checklist[c.id]).length;
+  const blocking: string[] = CHECKED_ITEMS.filter((c) => c.blocksResume).map((c) => c.id);
+  const unmet = restore.checks.filter((c) => blocking.includes(c.id) && !c.ok);
   const suspended = restore.targetState === "suspended";
   return (
     <Panel id="checklist" title="After the restore: the checklist, then resume">
@@ -88,6 +91,7 @@ export function RestoreOutcome({
             </Link>
           </p>
         ) : null}
+        <CheckedItems checks={restore.checks} />
         <Checklist
           restoreId={restore.id}
           state={restore.checklist}
@@ -98,13 +102,15 @@ export function RestoreOutcome({
             <ResumeForm
               restoreId={restore.id}
               target={restore.target}
-              ready={open === 0 && suspended}
+              ready={open === 0 && unmet.length === 0 && suspended}
               why={
                 !suspended
                   ? `${restore.target} is ${restore.targetState ?? "gone"}: only a suspended service can be resumed.`
                   : open
                     ? `Tick the ${open} remaining checklist item${open === 1 ? "" : "s"} first.`
-                    : "Every item is done: resuming makes the service active."
+                    : unmet.length
+                      ? `Not yet true: ${unmet.map((c) => c.text).join("; ")}.`
+                      : "Every item is done: resuming makes the service active."
               }
             />
           ) : (

@@ -1,4 +1,4 @@
-import { CHECKLIST, RESTORE_STEPS, STEP_LABEL } from "@/lib/restores/restore-types";
+import { CHECKED_ITEMS, CHECKLIST, RESTORE_STEPS, STEP_LABEL } from "@/lib/restores/restore-types";
 
 /** The road after Restore, so the operator knows what the button starts. */
 export function WhatHappens() {
@@ -24,6 +24,9 @@ export function WhatHappens() {
           <ol className="mt-1 list-decimal space-y-0.5 pl-5 text-zinc-700 dark:text-zinc-300">
             {CHECKLIST.map((c) => (
               <li key={c.id}>{c.text}</li>
+            ))}
+            {CHECKED_ITEMS.map((c) => (
+              <li key={c.id}>{c.text} (checked by Standfast)</li>
             ))}
             <li>Resume the service</li>
           </ol>

@@ -97,6 +97,8 @@ export const setScheduleAs = async (actor: Actor, serviceId: string, raw: unknow
   setSchedule(await as(actor), serviceId, raw);
 export const runOperationAs = async (actor: Actor, serviceId: string, raw: unknown) =>
   runOperation(await as(actor), serviceId, raw);
+/** The schedule verb with the stores given, for a caller already inside a transaction (a restore). */
+export { setSchedule as setScheduleWithStores } from "./requests";
 export { withoutStorePaths } from "./store-view";
 export { checkArchive, ArchiveRefused, readVerifiedArchive } from "./verify";
 export { type Manifest } from "./manifest";

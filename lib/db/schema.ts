@@ -335,6 +335,10 @@ export const restores = pgTable(
     checklist: jsonb("checklist").notNull().default({}),
     resumedAt: ts("resumed_at"),
     resumedBy: text("resumed_by"),
+    /** The restored storage account's replication, as chosen (null: requested before the choice). */
+    storageReplication: text("storage_replication"),
+    /** The backup schedule the restore sets on the new service ({ kind: "none" }: none). */
+    backupSchedule: jsonb("backup_schedule"),
   },
   (t) => [
     index("restores_requested_idx").on(t.requestedAt),

@@ -6,14 +6,18 @@ import { getDb, tables, type Db } from "../db";
 import { getBoard } from "../health";
 import {
   checkRestore as check,
-  deleteFailedService as deleteFailed,
   requestRestore as request,
-  resumeService as resume,
-  tickChecklist as tick,
   type RestoreDeps,
   type RestoreRecord,
 } from "./requests";
-import type { RestoreStatus, RestoreStep, RestoreView } from "./restore-types";
+import {
+  deleteFailedService as deleteFailed,
+  resumeService as resume,
+  tickChecklist as tick,
+} from "./after-restore";
+import { checkedItems } from "./checked-items";
+import type { ChosenSchedule } from "./restore-choices";
+import type { CheckedItem, RestoreStatus, RestoreStep, RestoreView } from "./restore-types";
 import { RestoreWorker } from "./worker";
 import { MAX_ATTEMPTS, MISSED_BEATS } from "./claim";
 import { getSettings } from "../settings";
@@ -49,7 +53,12 @@ const deps = (db: Db): RestoreDeps => ({
 
 export function toRestoreView(
   r: RestoreRecord,
-  extra: { backupName: string; sourceService: string; targetState: string | null },
+  extra: {
+    backupName: string;
+    sourceService: string;
+    targetState: string | null;
+    checks: CheckedItem[];
+  },
 ): RestoreView {
   return {
     id: r.id,
@@ -74,6 +83,9 @@ export function toRestoreView(
       message: withoutStorePaths(l.message, getStores()),
     })),
     checklist: r.checklist as RestoreView["checklist"],
+    checks: extra.checks,
+    storageReplication: r.storageReplication,
+    backupSchedule: r.backupSchedule as ChosenSchedule | null,
     targetState: extra.targetState,
     resumedAt: r.resumedAt?.toISOString() ?? null,
     resumedBy: r.resumedBy,
@@ -102,6 +114,7 @@ export async function getRestore(id: string, db?: Db): Promise<RestoreView | nul
     backupName: backup?.name ?? row.backupId,
     sourceService: backup?.serviceId ?? "",
     targetState: service && !service.retiredAt ? service.state : null,
+    checks: await checkedItems(d, row.target),
   });
 }
 
@@ -137,7 +150,7 @@ export const tickChecklistAs = async (actor: Actor, id: string, raw: unknown) =>
 export const resumeServiceAs = async (actor: Actor, id: string) => resume(await ctxOf(actor), id);
 export const deleteFailedServiceAs = async (actor: Actor, serviceId: string) =>
   deleteFailed(await ctxOf(actor), serviceId);
-export { tickChecklist, resumeService, deleteFailedService } from "./requests";
+export { tickChecklist, resumeService, deleteFailedService } from "./after-restore";
 export async function checkRestore(ctx: Ctx, raw: unknown) {
   return check(ctx, raw, deps(ctx.db));
 }

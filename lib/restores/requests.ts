@@ -1,9 +1,9 @@
 /**
- * The restore verbs: check (pre-flight), request, tick the checklist, resume, delete a failed
- * target. Each authorizes and validates inside, changes nothing on refusal, and is audited.
+ * The restore verbs: check (pre-flight) and request. Each authorizes and validates inside, changes
+ * nothing on refusal, and is audited. What follows a restore is in after-restore.ts.
  */
 import { randomUUID } from "node:crypto";
-import { and, eq, inArray, sql } from "drizzle-orm";
+import { and, eq, inArray } from "drizzle-orm";
 import { z } from "zod";
 import { auditRefusals, auditTarget, recordAudit } from "../audit";
 import { requireRole, type Ctx } from "../auth";
@@ -12,11 +12,11 @@ import type { Stores, Manifest } from "../backups";
 import { tables, type Db } from "../db";
 import { conflict, invalidState, notFound, validationError } from "../errors";
 import { getControlPlane, restoreTargetRefusal } from "../control-plane";
-import { bumpEstateVersion } from "../estate";
 import { EDITIONS, type Edition } from "../estate/types";
 import { parseOrThrow } from "../validation";
 import { preflight, type PreflightFacts } from "./preflight";
-import { CHECKLIST, type PreflightResult } from "./restore-types";
+import type { PreflightResult } from "./restore-types";
+import { resolveSchedule, RestoreOptionFields } from "./restore-options";
 
 const { backups, restores, services, regions } = tables;
 
@@ -42,6 +42,7 @@ const Target = z.strictObject({
 });
 export const RestoreCheck = Target;
 export const RestoreRequest = Target.extend({
+  ...RestoreOptionFields,
   confirm: z.string(),
   idempotencyKey: z
     .string()
@@ -159,6 +160,8 @@ export async function requestRestore(
           .join("; ")}.`,
       );
     }
+    const [backup] = await ctx.db.select().from(backups).where(eq(backups.id, input.backupId));
+    const schedule = await resolveSchedule(ctx.db, input, backup!);
     try {
       return await ctx.db.transaction(async (tx) => {
         // The world may have changed since the pre-flight read it (another restore created and
@@ -179,6 +182,8 @@ export async function requestRestore(
             edition: input.edition,
             trackingDatabase: input.trackingDatabase,
             storage: input.storage,
+            storageReplication: input.storageReplication,
+            backupSchedule: schedule,
             requestedBy: ctx.actor.name,
             log: [
               {
@@ -193,7 +198,13 @@ export async function requestRestore(
           actor: ctx.actor,
           action: "restores.request",
           target: input.target,
-          input: { backupId: input.backupId, region: input.region, edition: input.edition },
+          input: {
+            backupId: input.backupId,
+            region: input.region,
+            edition: input.edition,
+            storageReplication: input.storageReplication,
+            backupSchedule: schedule.kind,
+          },
           outcome: "ok",
         });
         return row!;
@@ -216,97 +227,5 @@ export async function requestRestore(
   });
 }
 
-async function loadRestore(db: Db, id: string) {
-  if (!z.uuid().safeParse(id).success) throw notFound(`Restore "${id}"`);
-  const [row] = await db.select().from(restores).where(eq(restores.id, id));
-  if (!row) throw notFound(`Restore "${id}"`);
-  return row;
-}
-
-/** Ticks (or unticks) one item of the post-restore checklist. Operator. */
-export async function tickChecklist(ctx: Ctx, id: string, raw: unknown) {
-  return auditRefusals(ctx, "restores.checklist", id, async () => {
-    requireRole(ctx.actor, "operator", "The post-restore checklist");
-    const input = parseOrThrow(
-      z.strictObject({
-        item: z.enum(CHECKLIST.map((c) => c.id) as [string, ...string[]]),
-        done: z.boolean(),
-      }),
-      raw,
-      "Invalid checklist change",
-    );
-    const row = await loadRestore(ctx.db, id);
-    if (row.status !== "succeeded")
-      throw invalidState(
-        `The checklist starts once the restore has succeeded; it is ${row.status}.`,
-      );
-    const value = input.done ? { by: ctx.actor.name, at: new Date().toISOString() } : null;
-    await ctx.db.transaction(async (tx) => {
-      await tx
-        .update(restores)
-        .set({
-          checklist: sql`${restores.checklist} || ${JSON.stringify({ [input.item]: value })}::jsonb`,
-        })
-        .where(eq(restores.id, id));
-      await recordAudit(tx, {
-        actor: ctx.actor,
-        action: "restores.checklist",
-        target: row.target,
-        input: { item: input.item, done: input.done },
-        outcome: "ok",
-      });
-    });
-  });
-}
-
-/** Resumes the restored service once every checklist item is ticked. Operator. */
-export async function resumeService(ctx: Ctx, id: string) {
-  return auditRefusals(ctx, "restores.resume", id, async () => {
-    requireRole(ctx.actor, "operator", "Resuming a restored service");
-    const row = await loadRestore(ctx.db, id);
-    if (row.status !== "succeeded")
-      throw invalidState(`Restore is ${row.status}: only a succeeded restore can be resumed.`);
-    const checklist = row.checklist as Record<string, unknown>;
-    const open = CHECKLIST.filter((c) => !checklist[c.id]);
-    if (open.length)
-      throw invalidState(`Tick the checklist first: ${open.map((c) => c.text).join("; ")}.`);
-    await ctx.db.transaction(async (tx) => {
-      // suspended → active, only while this restore still owns the service (checked there).
-      await getControlPlane().setState(tx, row.target, {
-        to: "active",
-        reason: `resumed by ${ctx.actor.name}`,
-        restoreId: row.id,
-      });
-      const now = new Date();
-      await tx
-        .update(restores)
-        .set({ resumedAt: now, resumedBy: ctx.actor.name })
-        .where(eq(restores.id, id));
-      await recordAudit(tx, {
-        actor: ctx.actor,
-        action: "restores.resume",
-        target: row.target,
-        outcome: "ok",
-      });
-      await bumpEstateVersion(tx);
-    });
-  });
-}
-
-/** Deletes a service left in restore_failed (the only thing allowed there). Operator. */
-export async function deleteFailedService(ctx: Ctx, serviceId: string) {
-  return auditRefusals(ctx, "services.delete", serviceId, async () => {
-    requireRole(ctx.actor, "operator", "Deleting a failed service");
-    await ctx.db.transaction(async (tx) => {
-      // restore_failed → deleted, the only way out of restore_failed but a new restore (checked there).
-      await getControlPlane().retire(tx, serviceId);
-      await recordAudit(tx, {
-        actor: ctx.actor,
-        action: "services.delete",
-        target: serviceId,
-        outcome: "ok",
-      });
-      await bumpEstateVersion(tx);
-    });
-  });
-}
+// Moved out to keep this file small; re-exported for callers that import them from here.
+export { deleteFailedService, resumeService, tickChecklist } from "./after-restore";

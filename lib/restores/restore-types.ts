@@ -1,4 +1,7 @@
 /** Client-safe shapes and vocabulary of restores. */
+import type { CheckedItem, ChosenSchedule } from "./restore-choices";
+
+export * from "./restore-choices";
 
 export type PreflightCheck = {
   id: "archive" | "store" | "region" | "target-state" | "edition" | "name" | "in-flight";
@@ -21,7 +24,10 @@ export const STEP_LABEL: Record<RestoreStep, string> = {
   suspend: "Leave it suspended",
 };
 
-/** The post-restore checklist of the domain brief; the last item is the Resume action itself. */
+/**
+ * The post-restore checklist of the domain brief that people tick; "configure automated backups" is
+ * checked against the store instead (CHECKED_ITEMS), and the last item is the Resume action itself.
+ */
 export const CHECKLIST = [
   { id: "acs-credentials", text: "Update the ACS credentials in client applications" },
   {
@@ -29,7 +35,6 @@ export const CHECKLIST = [
     text: "If this restore copies an environment, point its agreements at a different source (two agreements must not pull the same messages)",
   },
   { id: "tools-target", text: "Make tools and scripts target the right environment" },
-  { id: "automated-backups", text: "Configure automated backups on the restored service" },
   { id: "hybrid-connections", text: "Recreate hybrid connections" },
 ] as const;
 export type ChecklistId = (typeof CHECKLIST)[number]["id"];
@@ -56,6 +61,11 @@ export type RestoreView = {
   error: string | null;
   log: { at: string; level: "info" | "error"; message: string }[];
   checklist: Record<string, { by: string; at: string } | undefined>;
+  /** The checklist items checked against the store when this view was read. */
+  checks: CheckedItem[];
+  /** The choices made for the new service (null: requested before they existed). */
+  storageReplication: string | null;
+  backupSchedule: ChosenSchedule | null;
   targetState: string | null;
   resumedAt: string | null;
   resumedBy: string | null;

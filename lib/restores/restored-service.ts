@@ -31,7 +31,8 @@ export function restoredComponents(r: RestoreRecord, manifest: Manifest): Servic
       id: `${r.target}.storage`,
       name: r.storage,
       kind: "storage",
-      attributes: { replication: "LRS" },
+      // Restores requested before the choice existed made LRS, as the fabric always had.
+      attributes: { replication: r.storageReplication ?? "LRS" },
       role: "dependency",
     },
     {

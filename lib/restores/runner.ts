@@ -16,6 +16,8 @@ import { tables, type Db } from "../db";
 import { bumpEstateVersion } from "../estate";
 import { advance, appendLog, ClaimLost, reapLostRestores } from "./claim";
 import { restoredComponents, restoredConfiguration } from "./restored-service";
+import { applySchedule } from "./restore-options";
+import type { ChosenSchedule } from "./restore-choices";
 import { type RestoreStep } from "./restore-types";
 import type { RestoreRecord } from "./requests";
 
@@ -99,6 +101,14 @@ export async function runRestore(
         reason: `restored from ${backup.name}; resume after the checklist`,
         restoreId: row.id,
       });
+      // The chosen schedule, once the service is in a state that may be backed up.
+      const scheduled = await applySchedule(
+        tx,
+        row.target,
+        row.backupSchedule as ChosenSchedule | null,
+        stores,
+      );
+      if (scheduled) await advance(tx, row, scheduled);
       await advance(
         tx,
         row,
@@ -109,7 +119,12 @@ export async function runRestore(
         actor: SYSTEM,
         action: "restores.complete",
         target: row.target,
-        input: { restore: row.id, backup: backup.name },
+        input: {
+          restore: row.id,
+          backup: backup.name,
+          storageReplication: row.storageReplication,
+          backupSchedule: (row.backupSchedule as ChosenSchedule | null)?.kind ?? null,
+        },
         outcome: "ok",
       });
       await bumpEstateVersion(tx);

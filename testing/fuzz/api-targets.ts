@@ -263,6 +263,8 @@ export function fuzzTargets(ids: KnownIds): Target[] {
     t("restores/route.ts", "GET", restores.GET, fixed("/api/restores")),
     t("restores/route.ts", "POST", restores.POST, fixed("/api/restores"), noQuery, {
       ...restoreBody,
+      storageReplication: text("GRS"),
+      backupSchedule: text("daily"),
       confirm: text("contoso-dr"),
       idempotencyKey: text("fuzz-key-0001", "short"),
     }),

@@ -1,0 +1,2 @@
+ALTER TABLE "restores" ADD COLUMN "storage_replication" text;--> statement-breakpoint
+ALTER TABLE "restores" ADD COLUMN "backup_schedule" jsonb;
