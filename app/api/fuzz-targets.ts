@@ -24,6 +24,8 @@ import * as restores from "./restores/route";
 import * as serviceBackups from "./services/[serviceId]/backups/route";
 import * as operations from "./services/[serviceId]/operations/route";
 import * as schedule from "./services/[serviceId]/schedule/route";
+import * as drills from "./services/[serviceId]/drills/route";
+import * as drillSchedule from "./services/[serviceId]/drills/schedule/route";
 
 type Handler = (request: Request, context: { params: Promise<never> }) => Promise<Response>;
 
@@ -301,6 +303,28 @@ export function fuzzTargets(ids: KnownIds): Target[] {
         keepAtLeastOne: fc.boolean(),
         afterChange: fc.boolean(),
       },
+    ),
+    t(
+      "services/[serviceId]/drills/route.ts",
+      "GET",
+      drills.GET,
+      dynamic("serviceId", (s) => `/api/services/${s}/drills`, ids.services),
+    ),
+    t(
+      "services/[serviceId]/drills/route.ts",
+      "POST",
+      drills.POST,
+      dynamic("serviceId", (s) => `/api/services/${s}/drills`, ids.services),
+      noQuery,
+      { backupId: text(...ids.backups, "00000000-0000-0000-0000-000000000000") },
+    ),
+    t(
+      "services/[serviceId]/drills/schedule/route.ts",
+      "PUT",
+      drillSchedule.PUT,
+      dynamic("serviceId", (s) => `/api/services/${s}/drills/schedule`, ids.services),
+      noQuery,
+      { everyDays: fc.oneof(fc.integer({ min: -2, max: 400 }), fc.constant(null)) },
     ),
   ];
 }

@@ -125,7 +125,7 @@ describe.each(ENGINES)("restore drills on %s", (engine) => {
       const text = JSON.stringify([view, statusDocument(view, "http://x"), await readEstate(f.db)]);
       expect(text).not.toContain(drill.sandbox);
       const estate = await readEstate(f.db);
-      expect(estate.services.map((s) => s.name)).toEqual(before.services.map((s) => s.name));
+      expect(estate.services.map((s) => s.id)).toEqual(before.services.map((s) => s.id));
       expect(estate.components.length).toBe(before.components.length);
       checked = true;
     });

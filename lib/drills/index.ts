@@ -2,7 +2,7 @@ import "server-only";
 import type { Actor, Ctx } from "../auth";
 import type { Stores } from "../backups/registry";
 import { getDb, type Db } from "../db";
-import { readDrill, readDrills, readDrillSchedule, toDrillView } from "./read";
+import { isLiveService, readDrill, readDrills, readDrillSchedule, toDrillView } from "./read";
 import { requestDrill as request, setDrillSchedule as schedule } from "./requests";
 import { DrillWorker } from "./worker";
 
@@ -34,6 +34,16 @@ export async function stopDrillWorker() {
 // Reads: pages and API routes check the viewer role before calling them.
 export const listDrills = async (serviceId: string, db?: Db) =>
   readDrills(db ?? (await getDb()), serviceId);
+/** A service's drills (newest first) and drill schedule; null for no such live service. */
+export async function getServiceDrills(serviceId: string, db?: Db) {
+  const d = db ?? (await getDb());
+  if (!(await isLiveService(d, serviceId))) return null;
+  const [drills, schedule] = await Promise.all([
+    readDrills(d, serviceId),
+    readDrillSchedule(d, serviceId),
+  ]);
+  return { serviceId, drills, schedule, asOf: new Date().toISOString() };
+}
 export const getDrill = async (id: string, db?: Db) => readDrill(db ?? (await getDb()), id);
 export const getDrillSchedule = async (serviceId: string, db?: Db) =>
   readDrillSchedule(db ?? (await getDb()), serviceId);

@@ -4,7 +4,16 @@ import { tables, type Db } from "../db";
 import type { DrillScheduleView, DrillStatus, DrillView } from "./drill-types";
 import type { DrillRecord } from "./requests";
 
-const { drills, drillSchedules } = tables;
+const { drills, drillSchedules, services } = tables;
+
+export async function isLiveService(db: Db, serviceId: string): Promise<boolean> {
+  if (!/^[a-z0-9][a-z0-9-]{0,62}$/i.test(serviceId)) return false;
+  const [row] = await db
+    .select({ retiredAt: services.retiredAt })
+    .from(services)
+    .where(eq(services.id, serviceId));
+  return !!row && !row.retiredAt;
+}
 
 export function toDrillView(r: DrillRecord): DrillView {
   return {
