@@ -20,6 +20,7 @@ import {
   storesOf,
 } from "../lib/backups";
 import { startRestoreWorker, stopRestoreWorker } from "../lib/restores";
+import { startDrillWorker, stopDrillWorker } from "../lib/drills";
 import { startNotificationWorker, stopNotificationWorker } from "../lib/incidents/notify";
 import { detectionConfig, startIncidentDetector, stopIncidentDetector } from "../lib/incidents";
 import { startActivityFeed } from "../lib/backups/activity-feed";
@@ -132,6 +133,7 @@ export async function boot(): Promise<Runtime> {
   };
   startBackupWorker(jobs);
   startRestoreWorker(jobs);
+  startDrillWorker(jobs);
   startNotificationWorker(database.db, settings);
   const activityFeed = startActivityFeed(database.db, estate);
   if (activityFeed) log.info("activity log: reading management operations every 5 min");
@@ -160,6 +162,7 @@ export async function boot(): Promise<Runtime> {
       await stopIncidentDetector();
       await stopBackupWorker();
       await stopRestoreWorker();
+      await stopDrillWorker();
       await stopNotificationWorker();
       await activityFeed?.stop();
       await database.close();

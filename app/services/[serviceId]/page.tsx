@@ -14,6 +14,7 @@ import { Panel, PanelSkeleton } from "@/components/detail/panel";
 import { RangeNotice } from "@/components/detail/range-notice";
 import { pickRange, RangeSwitch } from "@/components/detail/range-switch";
 import { RestoreLink } from "@/components/restores/restore-link";
+import { ServiceDrills } from "@/components/drills/service-drills";
 import { ImpactedBy, ServiceFacts } from "@/components/detail/service-facts";
 import { ServiceComponents } from "@/components/detail/service-components";
 import { StatusSummary } from "@/components/detail/status-summary";
@@ -23,6 +24,7 @@ import { getServiceView } from "@/lib/health";
 import { hasRole } from "@/lib/auth/roles";
 import { currentActor } from "@/lib/auth/session";
 import { requireBoardAccess } from "@/lib/auth";
+import { runDrillAction, setDrillScheduleAction } from "./actions";
 
 type Props = {
   params: Promise<{ serviceId: string }>;
@@ -114,6 +116,16 @@ export default async function ServicePage({ params, searchParams }: Props) {
           actor={actor}
         />
       </Suspense>
+      {hasRole(actor, "viewer") && (
+        <Suspense fallback={<PanelSkeleton title="Restore drills" />}>
+          <ServiceDrills
+            serviceId={s.id}
+            actor={actor}
+            runDrill={runDrillAction.bind(null, s.id)}
+            setSchedule={setDrillScheduleAction.bind(null, s.id)}
+          />
+        </Suspense>
+      )}
       <Suspense fallback={<PanelSkeleton title="Uptime, last 90 days" height="h-48" />}>
         <Panel id="uptime" title="Uptime, last 90 days">
           <UptimePanel components={labelled} />
