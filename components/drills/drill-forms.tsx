@@ -46,7 +46,7 @@ export function DrillScheduleForm({
           autoComplete="off"
           aria-invalid={Boolean(error) || undefined}
           aria-describedby={describedBy("drill-every", true, error)}
-          className={`${inputClass} w-32`}
+          className={inputClass.replace("w-full", "w-32")}
         />
       </Field>
       <button type="submit" disabled={pending} className={`${buttonClass} mb-5`}>
