@@ -12,6 +12,7 @@ export default defineConfig({
   test: {
     include: [
       "lib/**/*.test.ts",
+      "testing/**/*.test.ts",
       "server/**/*.test.ts",
       "cli/**/*.test.ts",
       "components/**/*.test.ts",

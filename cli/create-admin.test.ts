@@ -4,10 +4,10 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { GET, POST } from "../app/api/admin/users/route";
 import { createApiToken, handleAuthRequest, installAuth } from "../lib/auth";
-import { createTestAuth, createTestDatabase, userEmails } from "../lib/testing/auth";
-import { installTestDatabase, type TestDatabase } from "../lib/testing/fixtures";
-import { startRouteServer } from "../lib/testing/route-server";
-import type { TestServer } from "../lib/testing/servers";
+import { createTestAuth, createTestDatabase, userEmails } from "../testing/auth";
+import { installTestDatabase, type TestDatabase } from "../testing/fixtures";
+import { startRouteServer } from "../testing/route-server";
+import type { TestServer } from "../testing/servers";
 
 vi.mock("next/server", async (original) => ({
   ...(await original<typeof import("next/server")>()),

@@ -8,11 +8,11 @@ import { installStores } from "../lib/backups/registry";
 import { tables } from "../lib/db";
 import { DrillWorker } from "../lib/drills/worker";
 import { installSettings, parseSettings } from "../lib/settings";
-import { backupFixture, type BackupFixture } from "../lib/testing/backups";
-import { installTestDatabase } from "../lib/testing/fixtures";
-import { backedUp } from "../lib/testing/restores";
-import { startRouteServer } from "../lib/testing/route-server";
-import type { TestServer } from "../lib/testing/servers";
+import { backupFixture, type BackupFixture } from "../testing/backups";
+import { installTestDatabase } from "../testing/fixtures";
+import { backedUp } from "../testing/restores";
+import { startRouteServer } from "../testing/route-server";
+import type { TestServer } from "../testing/servers";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
 type Run = { code: number; stdout: string; stderr: string };

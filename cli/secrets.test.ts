@@ -2,7 +2,7 @@ import { execFile } from "node:child_process";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startHttpServer, type TestServer } from "../lib/testing/servers";
+import { startHttpServer, type TestServer } from "../testing/servers";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
 const KEY = "q83vEjRWeJA+base64KeyValue/0123456789==";

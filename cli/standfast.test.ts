@@ -18,9 +18,9 @@ import {
   readFaultRows,
   recordStatuses,
   type TestDatabase,
-} from "../lib/testing/fixtures";
-import { startRouteServer } from "../lib/testing/route-server";
-import { closedPort, type TestServer } from "../lib/testing/servers";
+} from "../testing/fixtures";
+import { startRouteServer } from "../testing/route-server";
+import { closedPort, type TestServer } from "../testing/servers";
 import { createFastRoutes } from "../server/fast-routes";
 import { USAGE } from "./args";
 

@@ -1,6 +1,6 @@
 import fs from "node:fs";
 import path from "node:path";
-import { redactText } from "../lib/control-plane/secrets";
+import { redactText } from "../lib/secrets";
 import { parseCommand, USAGE, UsageError, type Command } from "./args";
 import { runBackupCommand } from "./backup-run";
 import { runEvacuateCommand } from "./evacuate-run";

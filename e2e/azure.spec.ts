@@ -8,7 +8,7 @@ import {
   startAzureFixtures,
   UNAVAILABLE,
   type AzureFixtureServer,
-} from "../lib/testing/azure-fixtures";
+} from "../testing/azure-fixtures";
 import { SPARE_PORT } from "./env";
 import { board, startApp, tempDataDir, type App, expect, test } from "./support";
 

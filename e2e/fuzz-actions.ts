@@ -11,7 +11,7 @@ import {
   hostileText,
   hostileValue,
   pathSegment,
-} from "../lib/testing/fuzz/arbitraries";
+} from "../testing/fuzz/arbitraries";
 import type { RawRequest } from "./fuzz-support";
 
 /** What each action takes: bound arguments before the form state, and its form's fields. */

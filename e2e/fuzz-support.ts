@@ -12,7 +12,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { expect } from "@playwright/test";
 import pg from "pg";
-import { installWriteWatch, writeMark, type Query } from "../lib/testing/fuzz/writes";
+import { installWriteWatch, writeMark, type Query } from "../testing/fuzz/writes";
 import { ADMIN_TOKEN, APP_ENV } from "./env";
 import { DEMO_ACCOUNTS, tempDataDir } from "./support";
 

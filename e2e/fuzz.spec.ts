@@ -1,8 +1,8 @@
 import fc from "fast-check";
 import { expect, test } from "./support";
-import { hostileText, pathSegment, queryString } from "../lib/testing/fuzz/arbitraries";
-import { Tally } from "../lib/testing/fuzz/tally";
-import { writeMark, writesSince } from "../lib/testing/fuzz/writes";
+import { hostileText, pathSegment, queryString } from "../testing/fuzz/arbitraries";
+import { Tally } from "../testing/fuzz/tally";
+import { writeMark, writesSince } from "../testing/fuzz/writes";
 import { SPARE_PORT } from "./env";
 import { ACTION_SHAPES, actionRequests, type Known } from "./fuzz-actions";
 import {

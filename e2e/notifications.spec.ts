@@ -4,7 +4,7 @@ import path from "node:path";
 import { promisify } from "node:util";
 import type { Page } from "@playwright/test";
 import { verifySignature } from "../lib/incidents/notify/signature";
-import { startSmtpReceiver, startWebhookReceiver, type Receiver } from "../lib/testing/receivers";
+import { startSmtpReceiver, startWebhookReceiver, type Receiver } from "../testing/receivers";
 import { SPARE_PORT } from "./env";
 import { DEMO_ACCOUNTS, expect, startApp, tempDataDir, test, type App } from "./support";
 

@@ -11,7 +11,7 @@ import type {
   Request,
 } from "@playwright/test";
 import { demoConfiguration } from "../lib/control-plane/demo-config";
-import { secretValues } from "../lib/control-plane/secrets";
+import { secretValues } from "../lib/secrets";
 import { DEMO_ESTATE } from "../lib/estate/demo";
 import type { Edition } from "../lib/estate/types";
 

@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import pg from "pg";
-import { startTcpProxy, type TcpProxy } from "../lib/testing/tcp-proxy";
+import { startTcpProxy, type TcpProxy } from "../testing/tcp-proxy";
 import { ADMIN_TOKEN, SPARE_PORT } from "./env";
 import { expect, startApp, tempDataDir, test, type App } from "./support";
 

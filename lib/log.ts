@@ -1,5 +1,5 @@
 import { formatWithOptions } from "node:util";
-import { redactText } from "./control-plane/secrets";
+import { redactText } from "./secrets";
 
 /**
  * One line per event, prefixed with its part of the system. Quiet under tests unless asked.

@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { gunzipSync } from "node:zlib";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { ENGINES } from "../lib/db/testing";
+import { ENGINES } from "../testing/db";
 import { invalidateSnapshot } from "../lib/health";
 import { installSettings, parseSettings } from "../lib/settings";
 import {
@@ -9,8 +9,8 @@ import {
   openEstateDatabase,
   recordStatuses,
   type TestDatabase,
-} from "../lib/testing/fixtures";
-import { rawRequest, startHttpServer, type TestServer } from "../lib/testing/servers";
+} from "../testing/fixtures";
+import { rawRequest, startHttpServer, type TestServer } from "../testing/servers";
 import { createBoardPage } from "./board-page";
 import { isOwnRender } from "./next-render";
 

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import type { Actor } from "../lib/auth/roles";
+import type { Actor } from "../lib/roles";
 import { invalidateSnapshot } from "../lib/health";
 import {
   createIncident,
@@ -16,9 +16,9 @@ import {
   markPollerRunning,
   openEstateDatabase,
   type TestDatabase,
-} from "../lib/testing/fixtures";
-import { readAll } from "../lib/testing/incidents";
-import { rawRequest, startHttpServer, type TestServer } from "../lib/testing/servers";
+} from "../testing/fixtures";
+import { readAll } from "../testing/incidents";
+import { rawRequest, startHttpServer, type TestServer } from "../testing/servers";
 import { createFastRoutes } from "./fast-routes";
 
 const PUBLIC_URL = "https://status.example.com";

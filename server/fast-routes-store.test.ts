@@ -8,8 +8,8 @@ import {
   openEstateDatabase,
   recordStatuses,
   type TestDatabase,
-} from "../lib/testing/fixtures";
-import { rawRequest, startHttpServer, type TestServer } from "../lib/testing/servers";
+} from "../testing/fixtures";
+import { rawRequest, startHttpServer, type TestServer } from "../testing/servers";
 import { loadDemoEstate } from "../lib/estate/load";
 import { createFastRoutes } from "./fast-routes";
 

@@ -1,6 +1,6 @@
 import { gunzipSync } from "node:zlib";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { createTestDatabase, ENGINES } from "../lib/db/testing";
+import { createTestDatabase, ENGINES } from "../testing/db";
 import { invalidateSnapshot } from "../lib/health";
 import { installSettings, parseSettings } from "../lib/settings";
 import {
@@ -8,8 +8,8 @@ import {
   openEstateDatabase,
   recordStatuses,
   type TestDatabase,
-} from "../lib/testing/fixtures";
-import { rawRequest, startHttpServer, type TestServer } from "../lib/testing/servers";
+} from "../testing/fixtures";
+import { rawRequest, startHttpServer, type TestServer } from "../testing/servers";
 import { createFastRoutes } from "./fast-routes";
 
 const PUBLIC_URL = "https://status.example.com";

@@ -11,8 +11,8 @@ import {
   openEstateDatabase,
   recordStatuses,
   type TestDatabase,
-} from "../lib/testing/fixtures";
-import { rawRequest, startHttpServer, type TestServer } from "../lib/testing/servers";
+} from "../testing/fixtures";
+import { rawRequest, startHttpServer, type TestServer } from "../testing/servers";
 import { createMetricsRoute, type MetricsMode } from "./metrics";
 
 describe.each(ENGINES)("/metrics on %s", (engine) => {

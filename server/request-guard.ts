@@ -6,11 +6,10 @@ import {
   checkActionBody,
   mayBeServerAction,
   type KnownActions,
-} from "../lib/http/action-body";
-import { withoutBoundFormState } from "../lib/http/action-form-state";
-import { checkRequestTarget } from "../lib/http/request-target";
-import { routerStateProblem } from "../lib/http/router-state";
-import { assertOwnOrigin } from "../lib/http/origin";
+  withoutBoundFormState,
+  routerStateProblem,
+} from "../lib/request/server";
+import { checkRequestTarget, assertOwnOrigin } from "../lib/request";
 import { isDomainError } from "../lib/errors";
 import { sendRefusal } from "./error-pages";
 

@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it, vi } from "vitest";
-import { FUZZ_GROUPS, fuzzTargets } from "./fuzz-targets";
+import { FUZZ_GROUPS, fuzzTargets } from "../../testing/fuzz/api-targets";
 
 vi.mock("next/server", async (original) => ({
   ...(await original<typeof import("next/server")>()),

@@ -1,5 +1,5 @@
 import { vi } from "vitest";
-import { fuzzRouteGroup } from "./fuzz-harness";
+import { fuzzRouteGroup } from "../../testing/fuzz/api-harness";
 
 // Outside Next's request scope `connection()` throws; here every call is a real request already.
 vi.mock("next/server", async (original) => ({

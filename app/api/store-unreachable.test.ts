@@ -2,13 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApiToken } from "@/lib/auth";
 import { installStores } from "@/lib/backups";
 import { STORE_UNREACHABLE_MESSAGE } from "@/lib/errors";
-import { backupFixture, type BackupFixture } from "@/lib/testing/backups";
-import { installTestDatabase } from "@/lib/testing/fixtures";
-import {
-  openEmbeddedStore,
-  storeBehindProxy,
-  type StoreBehindProxy,
-} from "@/lib/testing/store-outage";
+import { backupFixture, type BackupFixture } from "@/testing/backups";
+import { installTestDatabase } from "@/testing/fixtures";
+import { openEmbeddedStore, storeBehindProxy, type StoreBehindProxy } from "@/testing/store-outage";
 import { GET as BACKUPS, POST as TAKE_BACKUP } from "./backups/route";
 import { GET as RESTORE } from "./restores/[restoreId]/route";
 

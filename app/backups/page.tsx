@@ -13,7 +13,7 @@ import {
   parseBackupQuery,
   type BackupPage,
 } from "@/lib/backups";
-import { hasRole } from "@/lib/auth/roles";
+import { hasRole } from "@/lib/roles";
 import { currentActor, requirePageRole } from "@/lib/auth/session";
 import { isDomainError } from "@/lib/errors";
 import { getBoard } from "@/lib/health";

@@ -7,7 +7,7 @@ import { Panel, PanelSkeleton } from "@/components/detail/panel";
 import { HistoryList } from "@/components/incidents/history-list";
 import { UptimeTable } from "@/components/incidents/uptime-table";
 import { requireBoardAccess } from "@/lib/auth";
-import { hasRole } from "@/lib/auth/roles";
+import { hasRole } from "@/lib/roles";
 import { currentActor } from "@/lib/auth/session";
 import { getIncidentHistory, getServiceUptime } from "@/lib/incidents";
 

@@ -8,7 +8,7 @@ import { MaintenanceBadge } from "@/components/incidents/badges";
 import { MaintenanceForm } from "@/components/incidents/forms/maintenance-form";
 import { componentOptions } from "@/components/incidents/options";
 import { requireBoardAccess } from "@/lib/auth";
-import { hasRole } from "@/lib/auth/roles";
+import { hasRole } from "@/lib/roles";
 import { currentActor, signInPath } from "@/lib/auth/session";
 import { getBoard } from "@/lib/health";
 import { listMaintenances, type MaintenanceView } from "@/lib/incidents";

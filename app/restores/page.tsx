@@ -3,7 +3,7 @@ import Link from "next/link";
 import { connection } from "next/server";
 import { AutoRefresh } from "@/components/detail/auto-refresh";
 import { RestoresTable } from "@/components/restores/restores-table";
-import { hasRole } from "@/lib/auth/roles";
+import { hasRole } from "@/lib/roles";
 import { currentActor, requirePageRole } from "@/lib/auth/session";
 import { getBoard } from "@/lib/health";
 import { listRestores } from "@/lib/restores";

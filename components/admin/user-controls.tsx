@@ -1,8 +1,8 @@
 "use client";
 
 import { useActionState } from "react";
-import { changeRoleAction, setDisabledAction } from "@/app/admin/users/actions";
-import { ROLES, type Role } from "@/lib/auth/roles";
+import { changeRoleAction, setDisabledAction } from "@/components/admin/actions";
+import { ROLES, type Role } from "@/lib/roles";
 
 const button =
   "rounded-md border border-zinc-300 px-3 py-1.5 text-sm font-medium hover:bg-zinc-100 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-blue-600 disabled:opacity-60 dark:border-zinc-700 dark:hover:bg-zinc-800";

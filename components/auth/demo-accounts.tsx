@@ -1,4 +1,4 @@
-import type { Role } from "@/lib/auth/roles";
+import type { Role } from "@/lib/roles";
 
 type Account = { role: Role; email: string; password: string };
 

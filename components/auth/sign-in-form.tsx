@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
-import { oidcSignInAction, signInAction } from "@/app/sign-in/actions";
+import { oidcSignInAction, signInAction } from "@/components/auth/actions";
 import type { SignInState } from "./sign-in-state";
 
 const input =

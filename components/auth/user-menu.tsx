@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { Suspense } from "react";
-import { signOutAction } from "@/app/sign-in/actions";
+import { signOutAction } from "@/components/auth/actions";
 import { currentActor, hasRole } from "@/lib/auth";
 import { NavLink } from "@/components/nav/nav-link";
 import { SignInLink } from "./sign-in-link";

@@ -1,4 +1,4 @@
-import type { ActionResult } from "@/lib/http/errors";
+import type { ActionResult } from "@/lib/request";
 
 /** What a backup form's server action answers: the result, and the submitted values to show again. */
 export type FormState<T = unknown> = (ActionResult<T> & { values?: Record<string, string> }) | null;

@@ -1,4 +1,4 @@
-import { formatAge } from "@/lib/time/duration";
+import { formatAge } from "@/lib/time";
 import { fullUtc } from "../detail/format";
 
 /** "812 B", "14.2 KB", "3.1 MB": archive sizes. */

@@ -1,6 +1,6 @@
 "use client";
 import { useActionState, useState } from "react";
-import { runOperationAction } from "@/app/backups/actions";
+import { runOperationAction } from "@/components/backups/actions";
 import { OPERATION_KINDS, OPERATION_LABEL, type OperationKind } from "@/lib/backups/backup-types";
 import { buttonClass, describedBy, Field, FormMessage, inputClass } from "./form-parts";
 import { fieldError, type FormState } from "./form-state";

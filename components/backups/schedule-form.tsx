@@ -1,6 +1,6 @@
 "use client";
 import { useActionState } from "react";
-import { setScheduleAction } from "@/app/backups/actions";
+import { setScheduleAction } from "@/components/backups/actions";
 import type { ScheduleView, StoreOption } from "@/lib/backups/backup-types";
 import { buttonClass, describedBy, Field, FormMessage, inputClass } from "./form-parts";
 import { fieldError, type FormState } from "./form-state";

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { getServiceBackups, getServiceTimeline, getStoreOptions } from "@/lib/backups";
-import { hasRole, type Actor, type Role } from "@/lib/auth/roles";
+import { hasRole, type Actor, type Role } from "@/lib/roles";
 import { OPERATION_ALLOWED_STATES } from "@/lib/control-plane";
 import { Panel } from "../detail/panel";
 import { BackupsTable } from "./backups-table";

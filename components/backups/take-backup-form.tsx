@@ -1,6 +1,6 @@
 "use client";
 import { useActionState } from "react";
-import { takeBackupAction } from "@/app/backups/actions";
+import { takeBackupAction } from "@/components/backups/actions";
 import type { StoreOption } from "@/lib/backups/backup-types";
 import { buttonClass, describedBy, Field, FormMessage, inputClass } from "./form-parts";
 import { fieldError, type FormState } from "./form-state";

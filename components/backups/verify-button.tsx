@@ -1,6 +1,6 @@
 "use client";
 import { useActionState } from "react";
-import { verifyBackupAction } from "@/app/backups/actions";
+import { verifyBackupAction } from "@/components/backups/actions";
 import { buttonClass } from "./form-parts";
 import type { FormState } from "./form-state";
 

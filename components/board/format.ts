@@ -1,5 +1,5 @@
 import type { ServiceState } from "@/lib/estate/types";
-import { formatAge } from "@/lib/time/duration";
+import { formatAge } from "@/lib/time";
 
 /** "14:02 UTC", or "24 Nov 14:02 UTC" when not today (relative to `ref`). Same on server and client. */
 export function formatUtc(iso: string, ref: string): string {

@@ -1,5 +1,5 @@
 import type { ComplianceReport } from "@/lib/backups/backup-types";
-import { formatAge } from "@/lib/time/duration";
+import { formatAge } from "@/lib/time";
 import { dayLabel } from "../detail/format";
 import { VerdictIcon } from "./verdict";
 

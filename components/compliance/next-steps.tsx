@@ -1,5 +1,5 @@
 import Link from "next/link";
-import type { Role } from "@/lib/auth/roles";
+import type { Role } from "@/lib/roles";
 import type { NextStep } from "@/lib/backups/compliance-types";
 import { stepForViewer } from "@/lib/backups";
 

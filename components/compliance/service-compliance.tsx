@@ -1,5 +1,5 @@
 import Link from "next/link";
-import type { Role } from "@/lib/auth/roles";
+import type { Role } from "@/lib/roles";
 import { getServiceCompliance } from "@/lib/backups";
 import { RULE_TITLE } from "@/lib/backups/compliance-types";
 import { Panel } from "../detail/panel";

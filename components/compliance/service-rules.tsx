@@ -1,5 +1,5 @@
 import Link from "next/link";
-import type { Role } from "@/lib/auth/roles";
+import type { Role } from "@/lib/roles";
 import { RULE_TITLE, type ServiceCompliance } from "@/lib/backups/compliance-types";
 import { fullUtc } from "../detail/format";
 import { NextSteps } from "./next-steps";

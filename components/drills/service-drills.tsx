@@ -1,13 +1,11 @@
 import Link from "next/link";
-import { hasRole, type Actor } from "@/lib/auth/roles";
+import { hasRole, type Actor } from "@/lib/roles";
 import { formatRto, getServiceDrills, type DrillView } from "@/lib/drills";
 import { BackupStatusLabel } from "../backups/backup-status";
-import type { FormState } from "../backups/form-state";
 import { AutoRefresh } from "../detail/auto-refresh";
 import { Panel } from "../detail/panel";
+import { runDrillAction, setDrillScheduleAction } from "./actions";
 import { DrillScheduleForm, RunDrillForm } from "./drill-forms";
-
-type Bound<T> = (prev: FormState<T>, form: FormData) => Promise<FormState<T>>;
 
 function LastDrill({ drill }: { drill: DrillView }) {
   const when = drill.finishedAt ?? drill.requestedAt;
@@ -49,17 +47,7 @@ function LastDrill({ drill }: { drill: DrillView }) {
  * A service's last restore drill (a backup restored into a sandbox no client sees, its
  * configuration's hash compared), the button to run one (operator) and the schedule (admin).
  */
-export async function ServiceDrills({
-  serviceId,
-  actor,
-  runDrill,
-  setSchedule,
-}: {
-  serviceId: string;
-  actor: Actor;
-  runDrill: Bound<{ id: string }>;
-  setSchedule: Bound<unknown>;
-}) {
+export async function ServiceDrills({ serviceId, actor }: { serviceId: string; actor: Actor }) {
   const view = await getServiceDrills(serviceId);
   if (!view) return null;
   const last = view.drills[0];
@@ -82,14 +70,17 @@ export async function ServiceDrills({
             : "off"}
         </p>
         {hasRole(actor, "operator") ? (
-          <RunDrillForm action={runDrill} />
+          <RunDrillForm action={runDrillAction.bind(null, serviceId)} />
         ) : (
           <p className="text-sm text-zinc-600 dark:text-zinc-400">
             Running a drill needs the operator role.
           </p>
         )}
         {hasRole(actor, "admin") && (
-          <DrillScheduleForm action={setSchedule} everyDays={view.schedule?.everyDays ?? null} />
+          <DrillScheduleForm
+            action={setDrillScheduleAction.bind(null, serviceId)}
+            everyDays={view.schedule?.everyDays ?? null}
+          />
         )}
       </div>
     </Panel>

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { hasRole, type Actor } from "@/lib/auth/roles";
+import { hasRole, type Actor } from "@/lib/roles";
 import type { LastGoodBackup } from "@/lib/incidents/incident-types";
 import { fullUtc } from "../detail/format";
 import { RestoreLink } from "../restores/restore-link";

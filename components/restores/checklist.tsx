@@ -1,6 +1,6 @@
 "use client";
 import { useOptimistic, useState, useTransition } from "react";
-import { tickChecklistAction } from "@/app/restores/actions";
+import { tickChecklistAction } from "@/components/restores/actions";
 import { CHECKLIST, type RestoreView } from "@/lib/restores/restore-types";
 import { utcSeconds } from "./format";
 

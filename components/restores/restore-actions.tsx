@@ -4,7 +4,7 @@ import {
   deleteFailedServiceAction,
   resumeServiceAction,
   type DoneState,
-} from "@/app/restores/actions";
+} from "@/components/restores/actions";
 import { buttonClass } from "../backups/form-parts";
 
 function Outcome({ state }: { state: DoneState }) {

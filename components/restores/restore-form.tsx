@@ -5,8 +5,8 @@ import {
   requestRestoreAction,
   type CheckState,
   type RequestState,
-} from "@/app/restores/actions";
-import { TARGET_FIELDS, type TargetValues } from "@/app/restores/form-input";
+} from "@/components/restores/actions";
+import { TARGET_FIELDS, type TargetValues } from "@/components/restores/form-input";
 import type { Edition } from "@/lib/estate/types";
 import { buttonClass } from "../backups/form-parts";
 import { PreflightList } from "./preflight-list";

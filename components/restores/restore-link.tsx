@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { hasRole, type Actor } from "@/lib/auth/roles";
+import { hasRole, type Actor } from "@/lib/roles";
 
 /**
  * The way into a restore from a backup's or a service's page: only for operators, so a viewer

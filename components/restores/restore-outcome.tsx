@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { StateBadge } from "@/components/board/state-badge";
-import type { Actor } from "@/lib/auth/roles";
+import type { Actor } from "@/lib/roles";
 import type { ServiceState } from "@/lib/estate/types";
 import { CHECKLIST, type RestoreView } from "@/lib/restores/restore-types";
 import { Panel } from "../detail/panel";

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import type { Actor } from "@/lib/auth/roles";
+import type { Actor } from "@/lib/roles";
 
 /** What a visitor without the operator role sees instead of a restore control. */
 export function OperatorOnly({ actor, what, next }: { actor: Actor; what: string; next: string }) {

@@ -1,4 +1,4 @@
-import { formatAge } from "@/lib/time/duration";
+import { formatAge } from "@/lib/time";
 import { STEP_LABEL, type RestoreView } from "@/lib/restores/restore-types";
 
 export type WorkerNotice = { tone: "warning" | "info"; text: string };

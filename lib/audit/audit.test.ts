@@ -1,10 +1,10 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import type { Actor } from "../auth/roles";
+import type { Actor } from "../roles";
 import { tables } from "../db";
-import { createTestDatabase, ENGINES } from "../db/testing";
+import { createTestDatabase, ENGINES } from "../../testing/db";
 import type { Database } from "../db/types";
 import { auditRefusals, auditTarget, listAudit, listAuditPeople, recordAudit } from ".";
-import { readAuditRows } from "../testing/fixtures";
+import { readAuditRows } from "../../testing/fixtures";
 import { validationError } from "../errors";
 
 const admin: Actor = { kind: "api-token", id: "ops-bot", name: "ops-bot", role: "admin" };

@@ -1,9 +1,9 @@
 import "server-only";
 import { getDb, tables, type Db } from "../db";
 import { listAudit, listAuditPeople } from "./read";
-import type { Actor } from "../auth/roles";
+import type { Actor } from "../roles";
 import { isDomainError } from "../errors";
-import { redactSecrets, redactText } from "../control-plane/secrets";
+import { redactSecrets, redactText } from "../secrets";
 
 export type AuditEntry = {
   actor: Actor;

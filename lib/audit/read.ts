@@ -4,7 +4,7 @@ import { and, count, desc, eq, gte, ilike, lte, or, sql, type SQL } from "drizzl
 import { z } from "zod";
 import { tables, type Db } from "../db";
 import { parseOrThrow } from "../validation";
-import { redactSecrets, redactText } from "../control-plane/secrets";
+import { redactSecrets, redactText } from "../secrets";
 
 export type AuditRow = {
   id: number;

@@ -2,7 +2,7 @@ import "server-only";
 import { createAuthMiddleware, getIP, isAPIError } from "better-auth/api";
 import { recordAudit } from "../audit";
 import type { Db } from "../db";
-import { ANONYMOUS, type Actor, type Role } from "./roles";
+import { ANONYMOUS, type Actor, type Role } from "../roles";
 
 type NewSession = { user: { id: string; email: string; role?: string | null } } | null;
 

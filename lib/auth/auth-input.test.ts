@@ -1,8 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDatabase, ENGINES } from "../db/testing";
+import { createTestDatabase, ENGINES } from "../../testing/db";
 import type { Database } from "../db/types";
-import { readAuditRows } from "../testing/fixtures";
-import { addUser, browserPost, createTestAuth, TEST_BASE_URL, userEmails } from "../testing/auth";
+import { readAuditRows } from "../../testing/fixtures";
+import {
+  addUser,
+  browserPost,
+  createTestAuth,
+  TEST_BASE_URL,
+  userEmails,
+} from "../../testing/auth";
 import type { StandfastAuth } from "./better-auth";
 import { AUTH_BODY_LIMIT } from "./auth-input";
 import { handleAuthRequest } from "./instance";

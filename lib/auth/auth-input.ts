@@ -1,6 +1,5 @@
 import "server-only";
-import { checkRequestTarget } from "../http/request-target";
-import { readText } from "../http/request";
+import { checkRequestTarget, readText } from "../request";
 import { findBadText } from "../validation";
 
 /** Far above any sign-in or sign-out body, far below what would cost the server anything. */

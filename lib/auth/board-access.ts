@@ -1,6 +1,6 @@
 import "server-only";
 import { getSettings } from "../settings";
-import { hasRole, type Actor } from "./roles";
+import { hasRole, type Actor } from "../roles";
 import { actorFromHeaders, requirePageRole } from "./session";
 
 /** Whether anyone may see the board and its JSON API without signing in (STANDFAST_PUBLIC_BOARD). */

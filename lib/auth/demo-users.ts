@@ -2,7 +2,7 @@ import "server-only";
 import { hashPassword } from "better-auth/crypto";
 import { eq, inArray } from "drizzle-orm";
 import { tables, type Db } from "../db";
-import type { Role } from "./roles";
+import type { Role } from "../roles";
 import { insertLocalUser } from "./users";
 
 const { users, accounts, estateMeta } = tables;

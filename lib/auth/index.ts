@@ -1,6 +1,6 @@
 import "server-only";
 
-export { ANONYMOUS, SYSTEM, ROLES, hasRole, type Actor, type Role } from "./roles";
+export { ANONYMOUS, SYSTEM, ROLES, hasRole, type Actor, type Role } from "../roles";
 export { requireRole, type Ctx } from "./require";
 export { actorFromToken, createApiToken, ensureAdminToken, ADMIN_TOKEN_FILE } from "./tokens";
 export {

@@ -2,11 +2,11 @@ import "server-only";
 import { getIP } from "better-auth/api";
 import { recordAudit } from "../audit";
 import { getDb } from "../db";
-import { errorResponse } from "../http/errors";
+import { errorResponse } from "../request";
 import { getSettings, type Settings } from "../settings";
 import { screenAuthRequest } from "./auth-input";
 import { AUTH_BASE_PATH, createAuth, type StandfastAuth } from "./better-auth";
-import { ANONYMOUS } from "./roles";
+import { ANONYMOUS } from "../roles";
 import { ensureAuthSecret } from "./secret";
 
 const KEY = Symbol.for("standfast.auth");

@@ -2,7 +2,7 @@ import "server-only";
 import { eq } from "drizzle-orm";
 import { recordAudit } from "../audit";
 import { tables, type Db } from "../db";
-import { roleFromClaims, type RoleRule } from "./role-map";
+import { roleFromClaims, type RoleRule } from "../roles";
 
 const { users } = tables;
 

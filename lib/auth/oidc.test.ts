@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { OIDC_ACCOUNTS, OIDC_CLIENT, startOidcProvider } from "../../e2e/oidc-provider.mjs";
 import { tables } from "../db";
-import { createTestDatabase, ENGINES } from "../db/testing";
+import { createTestDatabase, ENGINES } from "../../testing/db";
 import type { Database } from "../db/types";
 import type { StandfastAuth } from "./better-auth";
-import { signInWithOidc } from "../testing/oidc-flow";
+import { signInWithOidc } from "../../testing/oidc-flow";
 import { sessionActor } from "./session";
-import { addUser, cookieHeader, createTestAuth, TEST_BASE_URL } from "../testing/auth";
+import { addUser, cookieHeader, createTestAuth, TEST_BASE_URL } from "../../testing/auth";
 
 describe.each(ENGINES)("OIDC sign-in against a loopback provider on %s", (engine) => {
   let database: Database;

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { tables } from "../db";
-import { createTestDatabase, ENGINES } from "../db/testing";
+import { createTestDatabase, ENGINES } from "../../testing/db";
 import type { Database } from "../db/types";
 import { handleAuthRequest } from "./instance";
-import { addUser, browserPost, createTestAuth } from "../testing/auth";
+import { addUser, browserPost, createTestAuth } from "../../testing/auth";
 
 describe.each(ENGINES)("sign-in rate limit on %s", (engine) => {
   let database: Database;

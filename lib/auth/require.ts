@@ -1,6 +1,6 @@
 import { forbidden, unauthorized } from "../errors";
 import type { Db } from "../db";
-import { hasRole, type Actor, type Role } from "./roles";
+import { hasRole, type Actor, type Role } from "../roles";
 
 /** What every write verb takes: who is acting, and the store (or transaction) to act on. */
 export type Ctx = { actor: Actor; db: Db };

@@ -1,11 +1,11 @@
 import "server-only";
 import { getDb } from "../db";
-import { assertOwnOrigin } from "../http/origin";
+import { assertOwnOrigin } from "../request";
 import { getSettings } from "../settings";
 import type { StandfastAuth } from "./better-auth";
 import { getAuth } from "./instance";
 import { nextHeaders, nextNavigation } from "./next";
-import { ANONYMOUS, hasRole, ROLES, type Actor, type Role } from "./roles";
+import { ANONYMOUS, hasRole, ROLES, type Actor, type Role } from "../roles";
 import type { Ctx } from "./require";
 import { actorFromToken } from "./tokens";
 

@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDatabase, ENGINES } from "../db/testing";
+import { createTestDatabase, ENGINES } from "../../testing/db";
 import type { Database } from "../db/types";
 import { tables } from "../db";
 import { handleAuthRequest } from "./instance";
 import { sessionActor } from "./session";
-import { addUser, browserPost, cookieHeader, createTestAuth } from "../testing/auth";
+import { addUser, browserPost, cookieHeader, createTestAuth } from "../../testing/auth";
 import type { StandfastAuth } from "./better-auth";
 
 describe.each(ENGINES)("password sign-in on %s", (engine) => {

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { tables } from "../db";
-import { createTestDatabase, ENGINES } from "../db/testing";
+import { createTestDatabase, ENGINES } from "../../testing/db";
 import type { Database } from "../db/types";
 import { parseSettings } from "../settings";
-import { browserPost, createTestAuth } from "../testing/auth";
+import { browserPost, createTestAuth } from "../../testing/auth";
 import { DEMO_ACCOUNTS, demoAccounts } from "./demo-users";
 import { handleAuthRequest } from "./instance";
 import { ensureAuthSecret } from "./secret";

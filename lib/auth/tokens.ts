@@ -3,7 +3,7 @@ import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { tables, type Db } from "../db";
-import type { Actor, Role } from "./roles";
+import type { Actor, Role } from "../roles";
 
 const { apiTokens } = tables;
 

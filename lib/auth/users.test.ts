@@ -1,13 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { tables } from "../db";
-import { createTestDatabase, ENGINES } from "../db/testing";
+import { createTestDatabase, ENGINES } from "../../testing/db";
 import type { Database } from "../db/types";
 import { isDomainError, type DomainError } from "../errors";
 import type { StandfastAuth } from "./better-auth";
 import { handleAuthRequest } from "./instance";
-import { SYSTEM, type Actor } from "./roles";
+import { SYSTEM, type Actor } from "../roles";
 import { sessionActor } from "./session";
-import { addUser, browserPost, cookieHeader, createTestAuth } from "../testing/auth";
+import { addUser, browserPost, cookieHeader, createTestAuth } from "../../testing/auth";
 import { createLocalUser, listUsers, setUserDisabled, setUserRole } from "./users";
 
 async function refusal(promise: Promise<unknown>): Promise<DomainError> {

@@ -9,7 +9,7 @@ import { conflict, invalidState, isDomainError, notFound } from "../errors";
 import { parseOrThrow } from "../validation";
 import { MIN_PASSWORD_LENGTH } from "./better-auth";
 import { requireRole, type Ctx } from "./require";
-import { ROLES, type Actor, type Role } from "./roles";
+import { ROLES, type Actor, type Role } from "../roles";
 
 const { users, accounts, sessions } = tables;
 

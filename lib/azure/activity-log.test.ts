@@ -4,8 +4,8 @@ import {
   activityRow,
   startAzureFixtures,
   type AzureFixtureServer,
-} from "../testing/azure-fixtures";
-import { fastRetries, fixtureRuntime } from "../testing/azure";
+} from "../../testing/azure-fixtures";
+import { fastRetries, fixtureRuntime } from "../../testing/azure";
 import {
   ActivityLogIncompleteError,
   azureResourcesByService,

@@ -1,5 +1,5 @@
 /** Pure: from metric values to a status, by the thresholds of each rule. No I/O, no clock. */
-import { formatAge } from "../time/duration";
+import { formatAge } from "../time";
 import { worstOf, type Status } from "../health/vocabulary";
 import type { Reading } from "../health/sources/types";
 import type { Aggregation, MetricRule } from "./source-specs";

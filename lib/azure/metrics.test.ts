@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { startAzureFixtures, type AzureFixtureServer } from "../testing/azure-fixtures";
+import { startAzureFixtures, type AzureFixtureServer } from "../../testing/azure-fixtures";
 import {
   componentFor,
   contextFor,
@@ -7,8 +7,8 @@ import {
   fixtureRuntime,
   metricsSpec,
   RECORDED_STORE,
-} from "../testing/azure";
-import { waitFor } from "../testing/wait";
+} from "../../testing/azure";
+import { waitFor } from "../../testing/wait";
 import { readAzureMetrics } from "./metrics";
 import type { AzureRuntime } from "./runtime";
 import type { AzureMetricsSource } from "./source-specs";

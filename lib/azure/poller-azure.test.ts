@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../db/types";
-import { createTestDatabase, ENGINES } from "../db/testing";
+import { createTestDatabase, ENGINES } from "../../testing/db";
 import { parseEstate } from "../estate/load";
 import { syncEstate } from "../estate/sync";
 import { Poller } from "../health/poller";
@@ -11,9 +11,9 @@ import {
   startAzureFixtures,
   UNAVAILABLE,
   type AzureFixtureServer,
-} from "../testing/azure-fixtures";
-import { fixtureRuntime } from "../testing/azure";
-import { waitFor } from "../testing/wait";
+} from "../../testing/azure-fixtures";
+import { fixtureRuntime } from "../../testing/azure";
+import { waitFor } from "../../testing/wait";
 
 const RUNTIME = Symbol.for("standfast.azure.runtime");
 const rh = (resourceId: string) => ({ type: "azure-resource-health", resourceId });

@@ -3,7 +3,7 @@ import {
   startAzureFixtures,
   UNAVAILABLE,
   type AzureFixtureServer,
-} from "../testing/azure-fixtures";
+} from "../../testing/azure-fixtures";
 import {
   componentFor,
   contextFor,
@@ -11,7 +11,7 @@ import {
   fixtureRuntime,
   healthSpec,
   RECORDED_HEALTH,
-} from "../testing/azure";
+} from "../../testing/azure";
 import { readAzureResourceHealth } from "./resource-health";
 import type { AzureRuntime } from "./runtime";
 

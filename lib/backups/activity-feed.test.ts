@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { listOperations } from "../control-plane";
-import { ENGINES, createTestDatabase } from "../db/testing";
+import { ENGINES, createTestDatabase } from "../../testing/db";
 import type { Database } from "../db/types";
 import { parseEstate } from "../estate/load";
 import { syncEstate } from "../estate/sync";
@@ -8,8 +8,8 @@ import {
   activityRow,
   startAzureFixtures,
   type AzureFixtureServer,
-} from "../testing/azure-fixtures";
-import { fixtureRuntime } from "../testing/azure";
+} from "../../testing/azure-fixtures";
+import { fixtureRuntime } from "../../testing/azure";
 import { importActivityLog } from "./activity-feed";
 import { complianceReport } from "./report";
 

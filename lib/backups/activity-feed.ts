@@ -8,7 +8,7 @@ import { ActivityLogIncompleteError, readManagementOperations } from "../azure";
 import { importOperations } from "../control-plane";
 import { tables, type Db } from "../db";
 import type { LoadedEstate } from "../estate/load";
-import { Loop } from "../jobs/loop";
+import { Loop } from "../jobs";
 import { logger } from "../log";
 
 const log = logger("activity-log");

@@ -4,7 +4,7 @@ import { eq } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { readConfiguration } from "../control-plane";
 import { tables } from "../db";
-import { ENGINES } from "../db/testing";
+import { ENGINES } from "../../testing/db";
 import { isDomainError } from "../errors";
 import { decodeArchive } from "./archive";
 import { getBackup, listBackups } from "./queries";
@@ -19,7 +19,7 @@ import {
   tamperArchive,
   writeCounts,
   type BackupFixture,
-} from "../testing/backups";
+} from "../../testing/backups";
 import { BackupWorker } from "./worker";
 
 const refusal = async (promise: Promise<unknown>) => {

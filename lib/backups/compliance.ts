@@ -1,5 +1,5 @@
 /** The backup rules of the domain brief, as pure functions of plain data. */
-import { formatAge } from "../time/duration";
+import { formatAge } from "../time";
 import { GEO_REPLICATED, type Continuity, type Edition, type Replication } from "../estate/types";
 import type { RuleResult, ServiceCompliance, Verdict } from "./compliance-types";
 

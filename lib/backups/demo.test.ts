@@ -5,7 +5,7 @@ import { tables } from "../db";
 import { seedDemoBackups } from "./demo";
 import { listBackups } from "./queries";
 import { complianceReport } from "./report";
-import { backupFixture, type BackupFixture } from "../testing/backups";
+import { backupFixture, type BackupFixture } from "../../testing/backups";
 
 const verdicts = (report: Awaited<ReturnType<typeof complianceReport>>, service: string) =>
   Object.fromEntries(

@@ -6,7 +6,7 @@
  */
 import { randomUUID } from "node:crypto";
 import { eq, sql } from "drizzle-orm";
-import { SYSTEM, type Actor } from "../auth/roles";
+import { SYSTEM, type Actor } from "../roles";
 import { getControlPlane, runOperation } from "../control-plane";
 import { queryRows, tables, type Db } from "../db";
 import type { Stores } from "./registry";

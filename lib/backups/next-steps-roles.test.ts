@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { ENGINES } from "../db/testing";
-import type { Role } from "../auth/roles";
-import { backupFixture, type BackupFixture } from "../testing/backups";
+import { ENGINES } from "../../testing/db";
+import type { Role } from "../roles";
+import { backupFixture, type BackupFixture } from "../../testing/backups";
 import { NEXT_STEPS, STEP_TARGETS } from "./next-steps";
 import { complianceReport } from "./report";
 import { requestBackup, setSchedule } from "./requests";

@@ -3,7 +3,7 @@
  * the page whose form does it. Client-safe and pure. The link only leads to the form; the verb
  * behind it still checks the role and the service's state itself.
  */
-import { hasRole, type Role } from "../auth/roles";
+import { hasRole, type Role } from "../roles";
 import { BACKUP_ALLOWED_STATES } from "./backup-types";
 import type { NextStep, RuleId } from "./compliance-types";
 

@@ -2,8 +2,8 @@ import { randomUUID } from "node:crypto";
 import { eq, sql } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { tables } from "../db";
-import { ENGINES } from "../db/testing";
-import { backupFixture, type BackupFixture } from "../testing/backups";
+import { ENGINES } from "../../testing/db";
+import { backupFixture, type BackupFixture } from "../../testing/backups";
 import { complianceReport, existedDuring } from "./report";
 
 const DAY = 86_400_000;

@@ -11,7 +11,7 @@ import { requireRole, type Ctx } from "../auth";
 import { tables, type Db } from "../db";
 import { conflict, invalidState, notFound, validationError } from "../errors";
 import { DurationText } from "../health/sources/spec";
-import { formatAge } from "../time/duration";
+import { formatAge } from "../time";
 import { parseOrThrow } from "../validation";
 import { BACKUP_ALLOWED_STATES, type BackupTrigger } from "./backup-types";
 import type { Stores } from "./registry";

@@ -4,12 +4,12 @@ import { eq, sql } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { runOperation } from "../control-plane";
 import { openDatabase, queryRows, tables } from "../db";
-import { ENGINES } from "../db/testing";
+import { ENGINES } from "../../testing/db";
 import { isDomainError } from "../errors";
 import { complianceReport } from "./report";
 import { queueAfterChange, requestBackup, setSchedule } from "./requests";
 import { pruneService } from "./runner";
-import { auditRows, backupFixture, writeCounts, type BackupFixture } from "../testing/backups";
+import { auditRows, backupFixture, writeCounts, type BackupFixture } from "../../testing/backups";
 import { BackupWorker } from "./worker";
 
 const DAY = 86_400_000;

@@ -3,7 +3,7 @@
  * Messages a store wrote (errors, the operation log) name the folder or URL they were about; the
  * reads of backups pass them through here, so viewers see the store's name instead.
  */
-import { redactText } from "../control-plane/secrets";
+import { redactText } from "../secrets";
 import type { Stores } from "./registry";
 import type { BackupStore } from "./stores";
 

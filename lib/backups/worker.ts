@@ -5,10 +5,9 @@
  */
 import { randomUUID } from "node:crypto";
 import type { Db } from "../db";
-import { Loop } from "../jobs/loop";
+import { Loop, DEFAULT_HEARTBEAT_MS, MISSED_BEATS } from "../jobs";
 import type { Stores } from "./registry";
 import { scheduleDue } from "./requests";
-import { DEFAULT_HEARTBEAT_MS, MISSED_BEATS } from "../jobs/heartbeat";
 import { beat, claimNext, pruneService, reapStale, runBackup } from "./runner";
 
 export type WorkerOptions = {

@@ -2,7 +2,7 @@ import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { makeEstate } from "../../scripts/bench/estate.mjs";
 import { queryRows } from "../db";
-import { createTestDatabase, ENGINES } from "../db/testing";
+import { createTestDatabase, ENGINES } from "../../testing/db";
 import type { Database } from "../db/types";
 import { parseEstate, syncEstate } from "../estate";
 import { ensureConfigurations } from ".";

@@ -2,7 +2,7 @@
 import { sql } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { queryRows, type Db } from "../db";
-import { createTestDatabase, ENGINES } from "../db/testing";
+import { createTestDatabase, ENGINES } from "../../testing/db";
 import type { Database } from "../db/types";
 import { loadDemoEstate } from "../estate/load";
 import { syncEstate } from "../estate/sync";

@@ -1,10 +1,10 @@
 import { eq, sql } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { queryRows, tables } from "../db";
-import { ENGINES } from "../db/testing";
-import { backupFixture, type BackupFixture } from "../testing/backups";
+import { ENGINES } from "../../testing/db";
+import { backupFixture, type BackupFixture } from "../../testing/backups";
 import { importOperations, listOperations, readConfiguration, runOperation } from ".";
-import { REDACTED, secretValues } from "./secrets";
+import { REDACTED, secretValues } from "../secrets";
 
 describe.each(ENGINES)(
   "management operations keep secrets out of their records, on %s",

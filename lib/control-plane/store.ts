@@ -12,7 +12,7 @@ import { parseOrThrow } from "../validation";
 import { ServiceConfiguration } from "./configuration";
 import { demoConfiguration, NO_CONTENT } from "./demo-config";
 import { applyOperation, OperationInput } from "./operations";
-import { redactSecrets, redactText } from "./secrets";
+import { redactSecrets, redactText } from "../secrets";
 import type { Edition } from "../estate/types";
 import type {
   ImportedOperation,

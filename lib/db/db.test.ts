@@ -5,7 +5,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { queryRows, tables } from "./index";
 import { openPglite } from "./pglite";
-import { createTestDatabase, ENGINES } from "./testing";
+import { createTestDatabase, ENGINES } from "../../testing/db";
 import { driverError, type Database } from "./types";
 
 const failure = (promise: PromiseLike<unknown>) =>

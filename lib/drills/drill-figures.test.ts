@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ENGINES } from "../db/testing";
-import { backupFixture, type BackupFixture } from "../testing/backups";
-import { backedUp } from "../testing/restores";
+import { ENGINES } from "../../testing/db";
+import { backupFixture, type BackupFixture } from "../../testing/backups";
+import { backedUp } from "../../testing/restores";
 import { requestDrill } from "./requests";
 import { claimNextDrill, runDrill } from "./runner";
 

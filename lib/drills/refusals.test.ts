@@ -1,10 +1,10 @@
 import { count, eq } from "drizzle-orm";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { SYSTEM } from "../auth/roles";
+import { SYSTEM } from "../roles";
 import { openDatabase, tables } from "../db";
-import { ENGINES } from "../db/testing";
-import { auditRows, backupFixture, type BackupFixture } from "../testing/backups";
-import { backedUp, refusal } from "../testing/restores";
+import { ENGINES } from "../../testing/db";
+import { auditRows, backupFixture, type BackupFixture } from "../../testing/backups";
+import { backedUp, refusal } from "../../testing/restores";
 import { requestDrill, requestDueDrills, setDrillSchedule } from "./requests";
 
 const { drills, drillSchedules } = tables;

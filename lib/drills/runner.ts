@@ -6,7 +6,7 @@
  */
 import { and, eq, inArray, lt, sql } from "drizzle-orm";
 import { recordAudit } from "../audit";
-import { SYSTEM } from "../auth/roles";
+import { SYSTEM } from "../roles";
 import { payloadSha256 } from "../backups/archive";
 import type { Stores } from "../backups/registry";
 import { readVerifiedArchive } from "../backups/verify";

@@ -3,7 +3,7 @@
  * sandboxes), requests scheduled drills that are due, and runs queued ones, beating while it runs.
  */
 import { randomUUID } from "node:crypto";
-import { SYSTEM } from "../auth/roles";
+import { SYSTEM } from "../roles";
 import type { Stores } from "../backups/registry";
 import type { Db } from "../db";
 import { DEFAULT_HEARTBEAT_MS, MISSED_BEATS } from "../jobs/heartbeat";

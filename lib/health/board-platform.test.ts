@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { boardOf, demoEstate, reading, T0 } from "../testing/boards";
+import { boardOf, demoEstate, reading, T0 } from "../../testing/boards";
 import { ageLiveBoard } from "./board-age";
 import { platformCounts, platformRows } from "./board-platform";
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { boardOf, demoEstate, generatedEstate, reading } from "../testing/boards";
+import { boardOf, demoEstate, generatedEstate, reading } from "../../testing/boards";
 import {
   componentListProblem,
   LIST_PAGE_SIZE,

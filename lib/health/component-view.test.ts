@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openEstateDatabase, type TestDatabase } from "../testing/fixtures";
+import { openEstateDatabase, type TestDatabase } from "../../testing/fixtures";
 import { getComponentView, getServiceView } from "./index";
 
 describe("a component or service named like an Object property", () => {

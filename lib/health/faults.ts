@@ -4,7 +4,7 @@ import { auditTarget, recordAudit } from "../audit";
 import { requireRole, type Ctx } from "../auth";
 import { isDomainError, notFound, validationError } from "../errors";
 import { tables, type Db } from "../db";
-import { parseDuration } from "../time/duration";
+import { parseDuration } from "../time";
 import { parseOrThrow } from "../validation";
 import type { ReadSpec } from "./sources/spec";
 import type { Fault } from "./sources/types";

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GET } from "@/app/api/components/[componentId]/history/route";
 import { closeDatabase, installDatabase, tables } from "../db";
-import { createTestDatabase } from "../db/testing";
+import { createTestDatabase } from "../../testing/db";
 import type { Database } from "../db/types";
 import { loadDemoEstate } from "../estate/load";
 import { syncEstate } from "../estate/sync";

@@ -1,5 +1,5 @@
 /** Pure views of one service or one component, cut from the live board. No I/O. */
-import { formatAge } from "../time/duration";
+import { formatAge } from "../time";
 import type { BoardView } from "./board-types";
 import type { ComponentView, InstanceView, ServiceRef, ServiceView } from "./history-types";
 import { STATUS_LABEL, type Status } from "./vocabulary";

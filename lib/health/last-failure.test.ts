@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { SYSTEM } from "../auth/roles";
-import { createTestDatabase, ENGINES } from "../db/testing";
+import { SYSTEM } from "../roles";
+import { createTestDatabase, ENGINES } from "../../testing/db";
 import type { Database } from "../db/types";
 import { loadDemoEstate } from "../estate/load";
 import { syncEstate } from "../estate/sync";
 import { componentsDocument } from "../statuspage";
-import { waitFor } from "../testing/wait";
+import { waitFor } from "../../testing/wait";
 import { toLiveBoard } from "./board-types";
 import { clearFaults, injectFault } from "./faults";
 import { Poller } from "./poller";

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDatabase } from "../db/testing";
+import { createTestDatabase } from "../../testing/db";
 import type { Database } from "../db/types";
 import { loadDemoEstate } from "../estate/load";
 import { syncEstate } from "../estate/sync";
-import { waitFor } from "../testing/wait";
+import { waitFor } from "../../testing/wait";
 import { acquireLease, leaseAlive, readLease, releaseLease } from "./lease";
 import { Poller, POLLER_LEASE } from "./poller";
 

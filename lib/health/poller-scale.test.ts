@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { tables } from "../db";
-import { createTestDatabase } from "../db/testing";
+import { createTestDatabase } from "../../testing/db";
 import type { Database } from "../db/types";
 import { parseEstate } from "../estate/load";
 import { syncEstate } from "../estate/sync";
-import { waitFor } from "../testing/wait";
+import { waitFor } from "../../testing/wait";
 import { Poller } from "./poller";
 
 const sim = { type: "simulated" };

@@ -1,12 +1,12 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { SYSTEM, type Actor } from "../auth/roles";
+import { SYSTEM, type Actor } from "../roles";
 import { tables } from "../db";
-import { createTestDatabase, ENGINES } from "../db/testing";
+import { createTestDatabase, ENGINES } from "../../testing/db";
 import type { Database } from "../db/types";
 import { loadDemoEstate } from "../estate/load";
 import { syncEstate } from "../estate/sync";
-import { waitFor } from "../testing/wait";
+import { waitFor } from "../../testing/wait";
 import { clearFaults, injectFault } from "./faults";
 import { getSnapshot, invalidateSnapshot } from "./snapshot";
 import { Poller } from "./poller";

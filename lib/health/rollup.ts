@@ -1,5 +1,5 @@
 /** Pure roll-up: samples -> component -> service -> region -> overall. No I/O, no clock. */
-import { formatAge } from "../time/duration";
+import { formatAge } from "../time";
 import { KIND_LABEL, type ComponentKind } from "../estate/types";
 import { INDICATOR_DESCRIPTION, worstOf, type OverallIndicator, type Status } from "./vocabulary";
 

@@ -5,10 +5,8 @@ import { getDb, type Db } from "../db";
 import { isDomainError, validationError } from "../errors";
 import { getSettings } from "../settings";
 import { assertCleanInput } from "../validation";
-import { errorResponse } from "./errors";
-import { assertOwnOrigin } from "./origin";
+import { errorResponse, assertOwnOrigin, checkRequestTarget } from "../request";
 import { actorFromRequest, assertSameOrigin, readJson } from "./request";
-import { checkRequestTarget } from "./request-target";
 
 export {
   errorResponse,
@@ -16,10 +14,12 @@ export {
   toFormRefusal,
   HTTP_STATUS,
   type ActionResult,
-} from "./errors";
+  checkRequestTarget,
+  formOf,
+  formText,
+  idArgument,
+} from "../request";
 export { assertSameOrigin, actorFromRequest, readJson } from "./request";
-export { checkRequestTarget } from "./request-target";
-export { formOf, formText, idArgument } from "./action-input";
 
 type Handler = (args: { ctx: Ctx; body: unknown; request: Request }) => Promise<Response>;
 

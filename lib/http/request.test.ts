@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApiToken } from "../auth/tokens";
-import { createTestDatabase } from "../db/testing";
+import { createTestDatabase } from "../../testing/db";
 import type { Database } from "../db/types";
 import { isDomainError, type DomainError } from "../errors";
-import { settledWithin } from "../testing/sources";
+import { settledWithin } from "../../testing/sources";
 import { actorFromRequest, assertSameOrigin, readJson } from "./request";
 
 const URL_ = "http://localhost:3000/api/admin/faults";

@@ -1,8 +1,8 @@
 import "server-only";
 import { and, eq, inArray, notInArray, sql } from "drizzle-orm";
 import { recordAudit } from "../audit";
-import { SYSTEM } from "../auth/roles";
-import { redactText } from "../control-plane/secrets";
+import { SYSTEM } from "../roles";
+import { redactText } from "../secrets";
 import { tables, type Db } from "../db";
 import { STATUS_LABEL } from "../health/vocabulary";
 import type { DetectionConfig, DetectionPlan, Joiner, WatchedComponent } from "./detection";

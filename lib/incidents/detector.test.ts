@@ -1,8 +1,20 @@
 import { eq } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { openDatabase, tables, type Database } from "../db";
-import { ENGINES, openEstateDatabase, readAuditRows, type TestDatabase } from "../testing/fixtures";
-import { at, componentRows, incidentRows, pass, readAll, updateRows } from "../testing/incidents";
+import {
+  ENGINES,
+  openEstateDatabase,
+  readAuditRows,
+  type TestDatabase,
+} from "../../testing/fixtures";
+import {
+  at,
+  componentRows,
+  incidentRows,
+  pass,
+  readAll,
+  updateRows,
+} from "../../testing/incidents";
 
 describe.each(ENGINES)("incident detection on %s", (engine) => {
   let database: TestDatabase;

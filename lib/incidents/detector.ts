@@ -1,6 +1,6 @@
 import "server-only";
 import type { Db } from "../db";
-import { Loop } from "../jobs/loop";
+import { Loop } from "../jobs";
 import { planDetection, type DetectionConfig } from "./detection";
 import { applyPlan } from "./detector-apply";
 import { kickNotifications } from "./events";

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Actor } from "../auth/roles";
-import { ENGINES, openEstateDatabase, type TestDatabase } from "../testing/fixtures";
-import { notifySettings, subscribe, testWorker } from "../testing/notify";
-import { startWebhookReceiver, type Receiver } from "../testing/receivers";
-import { waitFor } from "../testing/wait";
+import type { Actor } from "../roles";
+import { ENGINES, openEstateDatabase, type TestDatabase } from "../../testing/fixtures";
+import { notifySettings, subscribe, testWorker } from "../../testing/notify";
+import { startWebhookReceiver, type Receiver } from "../../testing/receivers";
+import { waitFor } from "../../testing/wait";
 import { createIncident, postIncidentUpdate } from "./incident-verbs";
 import { startNotificationWorker, stopNotificationWorker, verifySignature } from "./notify";
 

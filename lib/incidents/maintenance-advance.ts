@@ -1,7 +1,7 @@
 import "server-only";
 import { eq, ne } from "drizzle-orm";
 import { recordAudit } from "../audit";
-import { SYSTEM, type Actor } from "../auth/roles";
+import { SYSTEM, type Actor } from "../roles";
 import { tables, type Db } from "../db";
 import { emitEvent } from "./events";
 import { newId } from "./ids";

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { tables, type Db } from "../db";
-import { ENGINES, openEstateDatabase, type TestDatabase } from "../testing/fixtures";
-import { at, pass, readAll } from "../testing/incidents";
+import { ENGINES, openEstateDatabase, type TestDatabase } from "../../testing/fixtures";
+import { at, pass, readAll } from "../../testing/incidents";
 import { lastGoodBackups } from "./last-good-backup";
 import { readIncidentRecords } from "./records";
 import { readIncidentTimeline } from "./timeline";

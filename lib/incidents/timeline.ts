@@ -1,7 +1,7 @@
 import "server-only";
 import { and, asc, eq, gte, inArray, lte, or } from "drizzle-orm";
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
-import { redactText } from "../control-plane/secrets";
+import { redactText } from "../secrets";
 import { tables, type Db } from "../db";
 import { isStatus, STATUS_LABEL, type Status } from "../health/vocabulary";
 import { INCIDENT_STATUS_LABEL, type IncidentView, type TimelineEntry } from "./incident-types";

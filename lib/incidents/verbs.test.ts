@@ -1,8 +1,20 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { ANONYMOUS, type Actor } from "../auth/roles";
+import { ANONYMOUS, type Actor } from "../roles";
 import { tables } from "../db";
-import { ENGINES, openEstateDatabase, readAuditRows, type TestDatabase } from "../testing/fixtures";
-import { at, componentRows, incidentRows, pass, readAll, updateRows } from "../testing/incidents";
+import {
+  ENGINES,
+  openEstateDatabase,
+  readAuditRows,
+  type TestDatabase,
+} from "../../testing/fixtures";
+import {
+  at,
+  componentRows,
+  incidentRows,
+  pass,
+  readAll,
+  updateRows,
+} from "../../testing/incidents";
 import {
   changeIncident,
   createIncident,

@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { SYSTEM } from "../auth/roles";
-import { createTestDatabase } from "../db/testing";
+import { SYSTEM } from "../roles";
+import { createTestDatabase } from "../../testing/db";
 import type { Database } from "../db/types";
 import { loadDemoEstate } from "../estate/load";
 import { syncEstate } from "../estate/sync";
 import { injectFault } from "../health/faults";
 import { Poller } from "../health/poller";
-import { waitFor } from "../testing/wait";
+import { waitFor } from "../../testing/wait";
 import { setPollObserver } from "./poll-hook";
 
 let database: Database;

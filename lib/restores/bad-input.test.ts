@@ -5,8 +5,8 @@ import { runOperation } from "../control-plane";
 import { BackupRequest, ScheduleInput, requestBackup, setSchedule } from "../backups/requests";
 import { verifyBackup } from "../backups/verify";
 import { isDomainError } from "../errors";
-import { backupFixture, writeCounts, type BackupFixture } from "../testing/backups";
-import { restoreCounts } from "../testing/restores";
+import { backupFixture, writeCounts, type BackupFixture } from "../../testing/backups";
+import { restoreCounts } from "../../testing/restores";
 import { RestoreCheck, checkRestore, deleteFailedService, resumeService } from "./requests";
 
 // Every write verb, fed 1,000 generated inputs each that its schema refuses (or ids that name

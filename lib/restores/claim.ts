@@ -10,7 +10,7 @@ import type { RestoreRecord } from "./requests";
 
 const { restores } = tables;
 
-export { DEFAULT_HEARTBEAT_MS, MISSED_BEATS } from "../jobs/heartbeat";
+export { DEFAULT_HEARTBEAT_MS, MISSED_BEATS } from "../jobs";
 
 /** Attempts before a job that keeps losing its worker is failed rather than resumed. */
 export const MAX_ATTEMPTS = 3;

@@ -3,9 +3,9 @@ import { count } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase, tables } from "../db";
 import { isDomainError } from "../errors";
-import { backupFixture, type BackupFixture } from "../testing/backups";
+import { backupFixture, type BackupFixture } from "../../testing/backups";
 import { RestoreRequest, requestRestore, tickChecklist, type RestoreDeps } from "./requests";
-import { backedUp, restoreCounts, restoreInput } from "../testing/restores";
+import { backedUp, restoreCounts, restoreInput } from "../../testing/restores";
 
 describe("50 concurrent restore requests across two app instances on one PostgreSQL", () => {
   let f: BackupFixture;

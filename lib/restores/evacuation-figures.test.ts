@@ -1,9 +1,9 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { makeEstate } from "../../scripts/bench/estate.mjs";
-import type { Actor } from "../auth/roles";
+import type { Actor } from "../roles";
 import { tables } from "../db";
-import { createTestDatabase, ENGINES } from "../db/testing";
+import { createTestDatabase, ENGINES } from "../../testing/db";
 import type { Database } from "../db/types";
 import { parseEstate } from "../estate/load";
 import { syncEstate } from "../estate/sync";

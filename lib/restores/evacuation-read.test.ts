@@ -1,8 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ANONYMOUS, type Actor } from "../auth/roles";
+import { ANONYMOUS, type Actor } from "../roles";
 import { tables } from "../db";
-import { ENGINES, openEstateDatabase, type TestDatabase } from "../testing/fixtures";
+import { ENGINES, openEstateDatabase, type TestDatabase } from "../../testing/fixtures";
 import { readEvacuationPlan } from "./evacuation-read";
 
 const viewer: Actor = { kind: "user", id: "u-v", name: "Vera Viewer", role: "viewer" };

@@ -10,9 +10,9 @@ import { eq, sql } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { readConfiguration, runOperation } from "../control-plane";
 import { openDatabase, queryRows, tables, type Db } from "../db";
-import { ENGINES } from "../db/testing";
-import { auditRows, backupFixture, tamperArchive, type BackupFixture } from "../testing/backups";
-import { backedUp, refusal, restoreCounts, restoreInput } from "../testing/restores";
+import { ENGINES } from "../../testing/db";
+import { auditRows, backupFixture, tamperArchive, type BackupFixture } from "../../testing/backups";
+import { backedUp, refusal, restoreCounts, restoreInput } from "../../testing/restores";
 import {
   requestRestore,
   resumeService,

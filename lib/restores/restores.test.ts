@@ -2,9 +2,9 @@ import { eq } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { readConfiguration } from "../control-plane";
 import { tables } from "../db";
-import { ENGINES } from "../db/testing";
-import { auditRows, backupFixture, type BackupFixture } from "../testing/backups";
-import { backedUp, refusal, restoreCounts, restoreInput } from "../testing/restores";
+import { ENGINES } from "../../testing/db";
+import { auditRows, backupFixture, type BackupFixture } from "../../testing/backups";
+import { backedUp, refusal, restoreCounts, restoreInput } from "../../testing/restores";
 import {
   deleteFailedService,
   requestRestore,

@@ -8,7 +8,7 @@
  */
 import { eq } from "drizzle-orm";
 import { recordAudit } from "../audit";
-import { SYSTEM } from "../auth/roles";
+import { SYSTEM } from "../roles";
 import type { Stores } from "../backups/registry";
 import { ArchiveRefused, readVerifiedArchive } from "../backups/verify";
 import { getControlPlane, ServiceConfiguration } from "../control-plane";

@@ -6,7 +6,7 @@
 import { randomUUID } from "node:crypto";
 import type { Stores } from "../backups/registry";
 import type { Db } from "../db";
-import { Loop } from "../jobs/loop";
+import { Loop } from "../jobs";
 import { beat, DEFAULT_HEARTBEAT_MS, MISSED_BEATS } from "./claim";
 import { claimNextRestore, reapRestores, runRestore, type StepHook } from "./runner";
 

@@ -1,7 +1,7 @@
 import { isIP } from "node:net";
 import { z } from "zod";
-import { DEFAULT_ROLE_MAP, parseRoleMap } from "../auth/role-map";
-import { parseDuration } from "../time/duration";
+import { DEFAULT_ROLE_MAP, parseRoleMap } from "../roles";
+import { parseDuration } from "../time";
 
 const RATE_EXAMPLE = "10/1m (10 attempts a minute)";
 

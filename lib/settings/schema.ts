@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { parseDuration } from "../time/duration";
+import { parseDuration } from "../time";
 import { authSettings, checkOidcSettings } from "./auth-settings";
 import { notifySettings } from "./notify-settings";
 

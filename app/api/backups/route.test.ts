@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApiToken } from "@/lib/auth";
 import { installStores } from "@/lib/backups";
-import { backupFixture, writeCounts, type BackupFixture } from "@/lib/testing/backups";
-import { installTestDatabase } from "@/lib/testing/fixtures";
+import { backupFixture, writeCounts, type BackupFixture } from "@/testing/backups";
+import { installTestDatabase } from "@/testing/fixtures";
 import { GET, POST } from "./route";
 import { GET as COMPLIANCE } from "../compliance/route";
 import { GET as CSV } from "../compliance/report.csv/route";

@@ -1,6 +1,6 @@
 import { listBackups, parseBackupQuery, requestBackup } from "@/lib/backups";
 import { withApi } from "@/lib/http";
-import { queryParams } from "@/lib/http/query";
+import { queryParams } from "@/lib/request";
 
 // Never prerendered: the build must not open the database.
 export const dynamic = "force-dynamic";

@@ -1,6 +1,6 @@
 import { getComplianceReport, parseDays } from "@/lib/backups";
 import { withApi } from "@/lib/http";
-import { queryParams } from "@/lib/http/query";
+import { queryParams } from "@/lib/request";
 
 export const dynamic = "force-dynamic";
 

@@ -2,9 +2,9 @@ import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApiToken } from "@/lib/auth";
 import { installStores } from "@/lib/backups";
-import { backupFixture, type BackupFixture } from "@/lib/testing/backups";
-import { installTestDatabase, recordStatuses } from "@/lib/testing/fixtures";
-import { backedUp, restoreCounts, restoreInput } from "@/lib/testing/restores";
+import { backupFixture, type BackupFixture } from "@/testing/backups";
+import { installTestDatabase, recordStatuses } from "@/testing/fixtures";
+import { backedUp, restoreCounts, restoreInput } from "@/testing/restores";
 import { POST } from "./route";
 
 const post = (body: unknown, headers: Record<string, string> = {}) =>

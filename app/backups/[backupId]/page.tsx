@@ -12,7 +12,7 @@ import { Breadcrumbs } from "@/components/detail/breadcrumbs";
 import { Panel } from "@/components/detail/panel";
 import { RestoreLink } from "@/components/restores/restore-link";
 import { getBackup, TRIGGER_LABEL } from "@/lib/backups";
-import { hasRole } from "@/lib/auth/roles";
+import { hasRole } from "@/lib/roles";
 import { currentActor, requirePageRole } from "@/lib/auth/session";
 
 type Props = { params: Promise<{ backupId: string }> };

@@ -16,7 +16,7 @@ import { componentOptions } from "@/components/incidents/options";
 import { TimelineList } from "@/components/incidents/timeline-list";
 import { UpdatesList } from "@/components/incidents/updates-list";
 import { requireBoardAccess } from "@/lib/auth";
-import { hasRole, type Actor } from "@/lib/auth/roles";
+import { hasRole, type Actor } from "@/lib/roles";
 import { currentActor, signInPath } from "@/lib/auth/session";
 import { getBoard } from "@/lib/health";
 import {

@@ -9,7 +9,7 @@ import { MaintenanceBadge } from "@/components/incidents/badges";
 import { MaintenanceUpdateForm } from "@/components/incidents/forms/maintenance-update-form";
 import { UpdatesList } from "@/components/incidents/updates-list";
 import { requireBoardAccess } from "@/lib/auth";
-import { hasRole } from "@/lib/auth/roles";
+import { hasRole } from "@/lib/roles";
 import { currentActor } from "@/lib/auth/session";
 import { getMaintenance, MAINTENANCE_STATUS_LABEL } from "@/lib/incidents";
 

@@ -8,7 +8,7 @@ import { EdiWarning } from "@/components/restores/edi-warning";
 import { RestoreFacts } from "@/components/restores/restore-facts";
 import { RestoreLive } from "@/components/restores/restore-live";
 import { RestoreOutcome } from "@/components/restores/restore-outcome";
-import { hasRole } from "@/lib/auth/roles";
+import { hasRole } from "@/lib/roles";
 import { currentActor, requirePageRole } from "@/lib/auth/session";
 import { getBoard } from "@/lib/health";
 import { getRestore } from "@/lib/restores";

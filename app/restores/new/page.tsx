@@ -11,7 +11,7 @@ import { regionOptions } from "@/components/restores/region-options";
 import { RestoreForm } from "@/components/restores/restore-form";
 import { OperatorOnly } from "@/components/restores/role-notice";
 import { WhatHappens } from "@/components/restores/what-happens";
-import { hasRole } from "@/lib/auth/roles";
+import { hasRole } from "@/lib/roles";
 import { currentActor, requirePageRole } from "@/lib/auth/session";
 import { getBackup } from "@/lib/backups";
 import { getBoard } from "@/lib/health";

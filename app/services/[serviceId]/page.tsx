@@ -21,10 +21,9 @@ import { StatusSummary } from "@/components/detail/status-summary";
 import { UptimePanel } from "@/components/detail/uptime-panel";
 import { KIND_LABEL } from "@/lib/estate/types";
 import { getServiceView } from "@/lib/health";
-import { hasRole } from "@/lib/auth/roles";
+import { hasRole } from "@/lib/roles";
 import { currentActor } from "@/lib/auth/session";
 import { requireBoardAccess } from "@/lib/auth";
-import { runDrillAction, setDrillScheduleAction } from "./actions";
 
 type Props = {
   params: Promise<{ serviceId: string }>;
@@ -118,12 +117,7 @@ export default async function ServicePage({ params, searchParams }: Props) {
       </Suspense>
       {hasRole(actor, "viewer") && (
         <Suspense fallback={<PanelSkeleton title="Restore drills" />}>
-          <ServiceDrills
-            serviceId={s.id}
-            actor={actor}
-            runDrill={runDrillAction.bind(null, s.id)}
-            setSchedule={setDrillScheduleAction.bind(null, s.id)}
-          />
+          <ServiceDrills serviceId={s.id} actor={actor} />
         </Suspense>
       )}
       <Suspense fallback={<PanelSkeleton title="Uptime, last 90 days" height="h-48" />}>

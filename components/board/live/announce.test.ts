@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { boardOf, demoEstate, reading } from "@/lib/testing/boards";
+import { boardOf, demoEstate, reading } from "@/testing/boards";
 import { describeChanges, statusesOf } from "./announce";
 
 const demo = demoEstate();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { boardOf, demoEstate, generatedEstate, reading, T0 } from "@/lib/testing/boards";
+import { boardOf, demoEstate, generatedEstate, reading, T0 } from "@/testing/boards";
 import { renderBoard, renderParts, renderServiceBlocks, SERVER_STATE } from "./board";
 import { describeCell } from "./describe";
 

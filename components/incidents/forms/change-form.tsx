@@ -1,6 +1,6 @@
 "use client";
 import { useActionState } from "react";
-import { changeIncidentAction } from "@/app/incidents/actions";
+import { changeIncidentAction } from "@/components/incidents/forms/incident-actions";
 import { IMPACTS, IMPACT_LABEL, type Impact } from "@/lib/incidents/incident-types";
 import { buttonClass, describedBy, Field, FormMessage, inputClass } from "../../backups/form-parts";
 import { fieldError, type FormState } from "../../backups/form-state";

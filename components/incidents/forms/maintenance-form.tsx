@@ -1,6 +1,6 @@
 "use client";
 import { useActionState } from "react";
-import { scheduleMaintenanceAction } from "@/app/maintenance/actions";
+import { scheduleMaintenanceAction } from "@/components/incidents/forms/maintenance-actions";
 import { buttonClass, describedBy, Field, FormMessage, inputClass } from "../../backups/form-parts";
 import { fieldError, type FormState } from "../../backups/form-state";
 import { ComponentPicker, type ComponentOption } from "./component-picker";

@@ -1,6 +1,6 @@
 "use client";
 import { useActionState } from "react";
-import { updateMaintenanceAction } from "@/app/maintenance/actions";
+import { updateMaintenanceAction } from "@/components/incidents/forms/maintenance-actions";
 import {
   MAINTENANCE_STATUSES,
   MAINTENANCE_STATUS_LABEL,

@@ -1,6 +1,6 @@
 "use client";
 import { useActionState } from "react";
-import { createIncidentAction } from "@/app/incidents/actions";
+import { createIncidentAction } from "@/components/incidents/forms/incident-actions";
 import { IMPACTS, IMPACT_LABEL, INCIDENT_STATUS_LABEL } from "@/lib/incidents/incident-types";
 import { buttonClass, describedBy, Field, FormMessage, inputClass } from "../../backups/form-parts";
 import { fieldError, type FormState } from "../../backups/form-state";

@@ -1,6 +1,6 @@
 "use client";
 import { useActionState } from "react";
-import { postmortemAction } from "@/app/incidents/actions";
+import { postmortemAction } from "@/components/incidents/forms/incident-actions";
 import { buttonClass, describedBy, Field, FormMessage, inputClass } from "../../backups/form-parts";
 import { fieldError, type FormState } from "../../backups/form-state";
 

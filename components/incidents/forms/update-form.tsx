@@ -1,6 +1,6 @@
 "use client";
 import { useActionState } from "react";
-import { postUpdateAction } from "@/app/incidents/actions";
+import { postUpdateAction } from "@/components/incidents/forms/incident-actions";
 import {
   INCIDENT_STATUS_LABEL,
   UPDATE_STATUSES,

@@ -7,10 +7,10 @@ import {
   StorageSharedKeyCredential,
 } from "@azure/storage-blob";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { AZURITE_ACCOUNT, AZURITE_KEY, startAzurite, type Azurite } from "../../testing/azurite";
-import { closedPort, startUnansweredTcpPort } from "../../testing/servers";
+import { AZURITE_ACCOUNT, AZURITE_KEY, startAzurite, type Azurite } from "../../../testing/azurite";
+import { closedPort, startUnansweredTcpPort } from "../../../testing/servers";
 import { AzureBlobStore } from "./azure-blob";
-import { sampleArchive, storeContract } from "./contract-suite";
+import { sampleArchive, storeContract } from "../../../testing/backup-store-contract";
 import { StoreError, type BackupStore } from "./types";
 
 let azurite: Azurite;

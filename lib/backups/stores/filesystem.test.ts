@@ -9,7 +9,7 @@ import {
   prepareArchive,
   type ManifestFields,
 } from "../archive";
-import { sampleArchive, storeContract } from "./contract-suite";
+import { sampleArchive, storeContract } from "../../../testing/backup-store-contract";
 import { FilesystemStore } from "./filesystem";
 import { describeFsError, STALE_TEMP_MS } from "./fs-errors";
 import { StoreError, type BackupStore } from "./types";

@@ -1,8 +1,8 @@
 import type http from "node:http";
 import { afterEach, describe, expect, it } from "vitest";
-import { closedPort, startHttpServer, type TestServer } from "../../testing/servers";
-import { readContext, testComponent } from "../../testing/sources";
-import { waitFor } from "../../testing/wait";
+import { closedPort, startHttpServer, type TestServer } from "../../../testing/servers";
+import { readContext, testComponent } from "../../../testing/sources";
+import { waitFor } from "../../../testing/wait";
 import { httpSource } from "./http";
 import { HttpSource, SourceSpec } from "./spec";
 

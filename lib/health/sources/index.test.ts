@@ -1,8 +1,8 @@
 import type { RequestListener } from "node:http";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { startHttpServer, type TestServer } from "../../testing/servers";
-import { readContext, testComponent } from "../../testing/sources";
-import { waitFor } from "../../testing/wait";
+import { startHttpServer, type TestServer } from "../../../testing/servers";
+import { readContext, testComponent } from "../../../testing/sources";
+import { waitFor } from "../../../testing/wait";
 import { readComponent, SourceSpec, type Fault } from "./index";
 import type { ReadSpec } from "./spec";
 

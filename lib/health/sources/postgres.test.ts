@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { TEST_PG_URL } from "../../db/testing";
-import { closedPort, startUnansweredTcpPort } from "../../testing/servers";
-import { readContext, testComponent } from "../../testing/sources";
+import { TEST_PG_URL } from "../../../testing/db";
+import { closedPort, startUnansweredTcpPort } from "../../../testing/servers";
+import { readContext, testComponent } from "../../../testing/sources";
 import { postgresSource } from "./postgres";
 import { PostgresSource } from "./spec";
 

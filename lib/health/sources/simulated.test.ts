@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { readContext, settledWithin, testComponent } from "../../testing/sources";
+import { readContext, settledWithin, testComponent } from "../../../testing/sources";
 import type { Fault } from "./types";
 import { simulatedLatency, simulatedSource } from "./simulated";
 import { SimulatedSource } from "./spec";

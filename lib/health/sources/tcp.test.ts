@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { closedPort, startTcpServer, startUnansweredTcpPort } from "../../testing/servers";
-import { readContext, testComponent } from "../../testing/sources";
+import { closedPort, startTcpServer, startUnansweredTcpPort } from "../../../testing/servers";
+import { readContext, testComponent } from "../../../testing/sources";
 import { TcpSource } from "./spec";
 import { tcpSource } from "./tcp";
 

@@ -3,7 +3,7 @@ import { and, count, desc, eq, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import { requireRole, type Ctx } from "../../auth";
 import { tables } from "../../db";
-import { redactText } from "../../control-plane/secrets";
+import { redactText } from "../../secrets";
 import { parseOrThrow } from "../../validation";
 import type { NotificationEvent } from "./events";
 import { describeEvent } from "./messages";

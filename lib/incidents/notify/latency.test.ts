@@ -1,10 +1,10 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { tables } from "../../db";
-import { openEstateDatabase, ENGINES, type TestDatabase } from "../../testing/fixtures";
-import { incident, notifySettings, subscribe, testWorker } from "../../testing/notify";
-import { startSmtpReceiver, startWebhookReceiver, type Receiver } from "../../testing/receivers";
-import { waitFor } from "../../testing/wait";
+import { openEstateDatabase, ENGINES, type TestDatabase } from "../../../testing/fixtures";
+import { incident, notifySettings, subscribe, testWorker } from "../../../testing/notify";
+import { startSmtpReceiver, startWebhookReceiver, type Receiver } from "../../../testing/receivers";
+import { waitFor } from "../../../testing/wait";
 import type { DeliveryAttempt } from "./notify-types";
 import { emitEvent } from "./outbox";
 

@@ -1,9 +1,9 @@
 import { asc, eq } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { tables } from "../../db";
-import { openEstateDatabase, ENGINES, type TestDatabase } from "../../testing/fixtures";
-import { incident, notifySettings, subscribe, testWorker } from "../../testing/notify";
-import { startSmtpReceiver, startWebhookReceiver, type Receiver } from "../../testing/receivers";
+import { openEstateDatabase, ENGINES, type TestDatabase } from "../../../testing/fixtures";
+import { incident, notifySettings, subscribe, testWorker } from "../../../testing/notify";
+import { startSmtpReceiver, startWebhookReceiver, type Receiver } from "../../../testing/receivers";
 import { emitEvent } from "./outbox";
 import { verifySignature } from "./signature";
 

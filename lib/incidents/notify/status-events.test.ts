@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { tables, type Db } from "../../db";
 import { loadCurrent, recordOutcomes, type Outcome } from "../../health/recorder";
-import { openEstateDatabase, ENGINES, type TestDatabase } from "../../testing/fixtures";
-import { subscribe } from "../../testing/notify";
+import { openEstateDatabase, ENGINES, type TestDatabase } from "../../../testing/fixtures";
+import { subscribe } from "../../../testing/notify";
 import { forgetAudience, statusAudience } from "./audience";
 import type { StatusChangeEvent } from "./events";
 import { emitStatusChanges } from "./status-events";

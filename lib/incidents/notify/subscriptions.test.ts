@@ -1,18 +1,18 @@
 import fc from "fast-check";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { SYSTEM, type Actor, type Role } from "../../auth/roles";
+import { SYSTEM, type Actor, type Role } from "../../roles";
 import { tables } from "../../db";
 import { isDomainError, type DomainError } from "../../errors";
-import { addUser } from "../../testing/auth";
+import { addUser } from "../../../testing/auth";
 import {
   openEstateDatabase,
   ENGINES,
   readAuditRows,
   type TestDatabase,
-} from "../../testing/fixtures";
-import { incident, notifySettings } from "../../testing/notify";
-import { startSmtpReceiver, startWebhookReceiver, type Receiver } from "../../testing/receivers";
+} from "../../../testing/fixtures";
+import { incident, notifySettings } from "../../../testing/notify";
+import { startSmtpReceiver, startWebhookReceiver, type Receiver } from "../../../testing/receivers";
 import { emitEvent } from "./outbox";
 import {
   getOwnSubscription,

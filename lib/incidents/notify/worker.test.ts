@@ -1,11 +1,11 @@
 import { asc, eq } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { openDatabase, tables, type Database } from "../../db";
-import { openEstateDatabase, ENGINES, type TestDatabase } from "../../testing/fixtures";
-import { incident, subscribe, testWorker } from "../../testing/notify";
-import { startWebhookReceiver, type Receiver } from "../../testing/receivers";
-import { closedPort } from "../../testing/servers";
-import { waitFor } from "../../testing/wait";
+import { openEstateDatabase, ENGINES, type TestDatabase } from "../../../testing/fixtures";
+import { incident, subscribe, testWorker } from "../../../testing/notify";
+import { startWebhookReceiver, type Receiver } from "../../../testing/receivers";
+import { closedPort } from "../../../testing/servers";
+import { waitFor } from "../../../testing/wait";
 import { emitEvent } from "./outbox";
 import type { DeliveryAttempt } from "./notify-types";
 

@@ -6,7 +6,7 @@
  */
 import { randomUUID } from "node:crypto";
 import type { Db } from "../../db";
-import { Loop } from "../../jobs/loop";
+import { Loop } from "../../jobs";
 import { logger, type Logger } from "../../log";
 import { DEFAULT_RETRY, type RetryPolicy } from "./backoff";
 import { claimNext, type Claimed } from "./claim";

@@ -11,7 +11,7 @@ import {
   recordStatuses,
   revokeApiToken,
   type TestDatabase,
-} from "@/lib/testing/fixtures";
+} from "@/testing/fixtures";
 import { DELETE, GET, POST } from "./route";
 
 // Outside Next's request scope `connection()` throws; here every call is a real request already.

@@ -1,14 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { handleAuthRequest, installAuth, type StandfastAuth } from "@/lib/auth";
-import { addUser, browserPost, cookieHeader, createTestAuth } from "@/lib/testing/auth";
+import { addUser, browserPost, cookieHeader, createTestAuth } from "@/testing/auth";
 import {
   ENGINES,
   installTestDatabase,
   openEstateDatabase,
   type TestDatabase,
-} from "@/lib/testing/fixtures";
-import { notifySettings, subscriptionRows } from "@/lib/testing/notify";
-import { startWebhookReceiver, type Receiver } from "@/lib/testing/receivers";
+} from "@/testing/fixtures";
+import { notifySettings, subscriptionRows } from "@/testing/notify";
+import { startWebhookReceiver, type Receiver } from "@/testing/receivers";
 import { installSettings } from "@/lib/settings";
 import { GET as listDeliveries } from "./deliveries/route";
 import { DELETE, GET, POST } from "./route";

@@ -7,8 +7,8 @@ import {
   createTestAuth,
   createTestDatabase,
   userEmails,
-} from "@/lib/testing/auth";
-import { ENGINES, installTestDatabase, type TestDatabase } from "@/lib/testing/fixtures";
+} from "@/testing/auth";
+import { ENGINES, installTestDatabase, type TestDatabase } from "@/testing/fixtures";
 import { GET, POST } from "./route";
 
 // Outside Next's request scope `connection()` throws; here every call is a real request already.

@@ -8,7 +8,7 @@ import { Panel } from "@/components/detail/panel";
 import { RestoreStatusLabel } from "@/components/restores/restore-status";
 import { OperatorOnly } from "@/components/restores/role-notice";
 import { StatusIcon } from "@/components/status/status-icon";
-import { hasRole } from "@/lib/auth/roles";
+import { hasRole } from "@/lib/roles";
 import { requirePageRole } from "@/lib/auth/session";
 import { isDomainError } from "@/lib/errors";
 import { STATUS_LABEL } from "@/lib/health/vocabulary";

@@ -1,5 +1,5 @@
 import { withApi } from "@/lib/http";
-import { queryParams } from "@/lib/http/query";
+import { queryParams } from "@/lib/request";
 import { evacuationPlan, startEvacuation } from "@/lib/restores";
 
 // Never prerendered: the build must not open the database.

@@ -5,7 +5,7 @@ import type { FormState } from "@/components/backups/form-state";
 import { actionActor } from "@/lib/auth/session";
 import { formOf, idArgument, toFormRefusal } from "@/lib/http";
 import { scheduleMaintenanceAs, updateMaintenanceAs } from "@/lib/incidents";
-import { formValues, maintenanceFrom, updateFrom } from "../incidents/form-input";
+import { formValues, maintenanceFrom, updateFrom } from "./form-input";
 
 // Thin, as the incident actions: arguments typed unknown (Next passes whatever was posted).
 

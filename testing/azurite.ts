@@ -16,7 +16,7 @@ export type Azurite = {
   stop(): Promise<void>;
 };
 
-const BIN = path.resolve(import.meta.dirname, "../../node_modules/.bin/azurite-blob");
+const BIN = path.resolve(import.meta.dirname, "../node_modules/.bin/azurite-blob");
 const LISTENING = /successfully listens on (http:\/\/[^\s]+)/;
 
 /** Any HTTP answer (Azurite says 400 to a bare GET) means it is serving. */

@@ -1,10 +1,10 @@
 /** Fixtures for incident tests: readings written through the real recorder, on a clock of our own. */
 import { asc, eq } from "drizzle-orm";
-import { tables, type Db } from "../db";
-import { loadCurrent, recordOutcomes, type Outcome } from "../health/recorder";
-import type { Status } from "../health/vocabulary";
-import { DEFAULT_DETECTION } from "../incidents/detection";
-import { runIncidentPass } from "../incidents/detector";
+import { tables, type Db } from "../lib/db";
+import { loadCurrent, recordOutcomes, type Outcome } from "../lib/health/recorder";
+import type { Status } from "../lib/health/vocabulary";
+import { DEFAULT_DETECTION } from "../lib/incidents/detection";
+import { runIncidentPass } from "../lib/incidents/detector";
 
 export const T0 = Date.parse("2026-11-24T10:00:00Z");
 /** A time `s` seconds after T0. */

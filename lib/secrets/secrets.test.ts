@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { demoConfiguration } from "./demo-config";
+import { demoConfiguration } from "../control-plane/demo-config";
 import {
   maskConfiguration,
   REDACTED,
@@ -7,7 +7,7 @@ import {
   redactText,
   SECRET_FIELDS,
   secretValues,
-} from "./secrets";
+} from "./index";
 
 const config = demoConfiguration({
   id: "fabrikam-b2b",

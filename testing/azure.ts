@@ -1,8 +1,8 @@
 /** Helpers for tests of the Azure sources: a runtime wired to the fixture server, and specs. */
-import type { AzureConnectionInput } from "../azure/connection";
-import { AzureRuntime } from "../azure/runtime";
-import { AzureMetricsSource, AzureResourceHealthSource } from "../azure/source-specs";
-import type { EstateComponent } from "../estate/types";
+import type { AzureConnectionInput } from "../lib/azure/connection";
+import { AzureRuntime } from "../lib/azure/runtime";
+import { AzureMetricsSource, AzureResourceHealthSource } from "../lib/azure/source-specs";
+import type { EstateComponent } from "../lib/estate/types";
 import type { TokenCredential } from "@azure/core-auth";
 import { RECORDED_STORE, testCredential, type AzureFixtureServer } from "./azure-fixtures";
 

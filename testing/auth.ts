@@ -1,9 +1,9 @@
-import { createAuth, createLocalUser, SYSTEM, type StandfastAuth } from "../auth";
-import { tables } from "../db";
-import type { Database } from "../db/types";
-import { parseSettings } from "../settings";
+import { createAuth, createLocalUser, SYSTEM, type StandfastAuth } from "../lib/auth";
+import { tables } from "../lib/db";
+import type { Database } from "../lib/db/types";
+import { parseSettings } from "../lib/settings";
 
-export { createTestDatabase } from "../db/testing";
+export { createTestDatabase } from "./db";
 
 export const TEST_BASE_URL = "http://localhost:3000";
 

@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import pg from "pg";
-import { openDatabase } from "./index";
-import type { Database, Engine } from "./types";
+import { openDatabase } from "../lib/db/index";
+import type { Database, Engine } from "../lib/db/types";
 
 /** The server the PostgreSQL variant of the integration tests runs against. */
 export const TEST_PG_URL =

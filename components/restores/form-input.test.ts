@@ -2,9 +2,9 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { installStores } from "@/lib/backups";
 import { getBoard, invalidateSnapshot } from "@/lib/health";
 import { checkRestore, requestRestore } from "@/lib/restores";
-import { backupFixture, type BackupFixture } from "@/lib/testing/backups";
-import { ENGINES, markPollerRunning, recordStatuses } from "@/lib/testing/fixtures";
-import { backedUp, refusal, restoreCounts } from "@/lib/testing/restores";
+import { backupFixture, type BackupFixture } from "@/testing/backups";
+import { ENGINES, markPollerRunning, recordStatuses } from "@/testing/fixtures";
+import { backedUp, refusal, restoreCounts } from "@/testing/restores";
 import { regionOptions } from "@/components/restores/region-options";
 import { checkFromForm, requestFromForm } from "./form-input";
 

@@ -1,11 +1,11 @@
 /** Fixtures for notification tests: settings that allow loopback receivers, subscriptions, workers. */
-import { SYSTEM } from "../auth/roles";
-import { tables, type Db } from "../db";
-import { createSubscription } from "../incidents/notify/subscriptions";
-import type { IncidentEvent } from "../incidents/notify/outbox";
-import { NotificationWorker, type NotificationWorkerOptions } from "../incidents/notify/worker";
-import { smtpMailer } from "../incidents/notify/mailer";
-import { parseSettings, type Settings } from "../settings";
+import { SYSTEM } from "../lib/roles";
+import { tables, type Db } from "../lib/db";
+import { createSubscription } from "../lib/incidents/notify/subscriptions";
+import type { IncidentEvent } from "../lib/incidents/notify/outbox";
+import { NotificationWorker, type NotificationWorkerOptions } from "../lib/incidents/notify/worker";
+import { smtpMailer } from "../lib/incidents/notify/mailer";
+import { parseSettings, type Settings } from "../lib/settings";
 
 export const PUBLIC_URL = "https://status.example.com";
 

@@ -1,5 +1,5 @@
 /** A store that tests can take away and bring back: PostgreSQL behind a TCP proxy they cut. */
-import { openDatabase, type Database } from "../db";
+import { openDatabase, type Database } from "../lib/db";
 import { startTcpProxy, type TcpProxy } from "./tcp-proxy";
 
 export type StoreBehindProxy = { database: Database; proxy: TcpProxy; close(): Promise<void> };

@@ -1,9 +1,9 @@
 /** Boards for the markup's tests: the demo estate, or a generated one, with statuses as given. */
-import { loadDemoEstate, parseEstate } from "../estate/load";
-import type { Estate } from "../estate/types";
-import { buildBoardView, type StoredStatus } from "../health/board";
-import { toLiveBoard, type LiveBoard } from "../health/board-types";
-import { makeEstate } from "../../scripts/bench/estate.mjs";
+import { loadDemoEstate, parseEstate } from "../lib/estate/load";
+import type { Estate } from "../lib/estate/types";
+import { buildBoardView, type StoredStatus } from "../lib/health/board";
+import { toLiveBoard, type LiveBoard } from "../lib/health/board-types";
+import { makeEstate } from "../scripts/bench/estate.mjs";
 
 export const T0 = new Date("2026-11-24T12:00:00Z");
 const DEFAULTS = { intervalMs: 30_000, timeoutMs: 5_000 };

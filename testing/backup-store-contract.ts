@@ -1,8 +1,8 @@
 /** The behaviour every backup store adapter must have; each adapter's test file runs it. */
 import { randomBytes } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { ArchiveError, decodeArchive, encodeArchive, verifyArchive } from "../archive";
-import { StoreError, type BackupStore } from "./types";
+import { ArchiveError, decodeArchive, encodeArchive, verifyArchive } from "../lib/backups/archive";
+import { StoreError, type BackupStore } from "../lib/backups/stores/types";
 
 export type ContractTarget = {
   /** A working store over empty space of its own, writing in small chunks (about 64 KiB). */

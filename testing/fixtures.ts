@@ -1,13 +1,13 @@
 /** Database fixtures for integration tests: a fresh store with the demo estate, statuses, rows to compare. */
 import { asc, eq } from "drizzle-orm";
-import { DEMO_ESTATE } from "../estate/demo";
-import { installDatabase, tables, type Database, type Db, type Engine } from "../db";
-import { createTestDatabase, ENGINES } from "../db/testing";
-import { loadDemoEstate, parseEstate, type LoadedEstate } from "../estate/load";
-import { syncEstate } from "../estate/sync";
-import { acquireLease } from "../health/lease";
-import { POLLER_LEASE } from "../health/poller";
-import type { Status } from "../health/vocabulary";
+import { DEMO_ESTATE } from "../lib/estate/demo";
+import { installDatabase, tables, type Database, type Db, type Engine } from "../lib/db";
+import { createTestDatabase, ENGINES } from "./db";
+import { loadDemoEstate, parseEstate, type LoadedEstate } from "../lib/estate/load";
+import { syncEstate } from "../lib/estate/sync";
+import { acquireLease } from "../lib/health/lease";
+import { POLLER_LEASE } from "../lib/health/poller";
+import type { Status } from "../lib/health/vocabulary";
 
 export { ENGINES };
 export type TestDatabase = Database & { url?: string };

@@ -1,4 +1,4 @@
-import { handleAuthRequest, type StandfastAuth } from "../auth";
+import { handleAuthRequest, type StandfastAuth } from "../lib/auth";
 import { browserPost, cookieHeader, TEST_BASE_URL } from "./auth";
 
 /** A tiny cookie jar: what a browser keeps for one site. */

@@ -1,7 +1,7 @@
 /** Fixtures for health-source tests: a read context driven like the poller's, and a component. */
-import type { EstateComponent } from "../estate/types";
-import type { Fault, ReadContext } from "../health/sources/types";
-import type { ReadSpec } from "../health/sources/spec";
+import type { EstateComponent } from "../lib/estate/types";
+import type { Fault, ReadContext } from "../lib/health/sources/types";
+import type { ReadSpec } from "../lib/health/sources/spec";
 
 /**
  * A read context whose signal is aborted after `timeoutMs`, as the poller does. Call `dispose`

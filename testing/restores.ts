@@ -1,10 +1,10 @@
 /** What the restore integration tests share. */
 import { randomUUID } from "node:crypto";
 import { count } from "drizzle-orm";
-import { requestBackup } from "../backups/requests";
-import { BackupWorker } from "../backups/worker";
-import { tables, type Db } from "../db";
-import { isDomainError } from "../errors";
+import { requestBackup } from "../lib/backups/requests";
+import { BackupWorker } from "../lib/backups/worker";
+import { tables, type Db } from "../lib/db";
+import { isDomainError } from "../lib/errors";
 import type { BackupFixture } from "./backups";
 
 export const refusal = async (promise: Promise<unknown>) => {

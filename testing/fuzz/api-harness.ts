@@ -1,5 +1,5 @@
 /**
- * The in-process fuzz harness for the API route handlers (see fuzz-targets.ts), run by one test
+ * The in-process fuzz harness for the API route handlers (see api-targets.ts), run by one test
  * file per group of routes so the groups run side by side.
  */
 import { sql } from "drizzle-orm";
@@ -7,20 +7,20 @@ import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApiToken, handleAuthRequest, installAuth, type StandfastAuth } from "@/lib/auth";
 import { installStores } from "@/lib/backups";
-import { addUser, browserPost, cookieHeader, createTestAuth } from "@/lib/testing/auth";
-import { backupFixture, type BackupFixture } from "@/lib/testing/backups";
-import { installTestDatabase } from "@/lib/testing/fixtures";
-import { backedUp } from "@/lib/testing/restores";
-import { contentType, hostileBody, shapedObject } from "@/lib/testing/fuzz/arbitraries";
-import { Tally } from "@/lib/testing/fuzz/tally";
+import { addUser, browserPost, cookieHeader, createTestAuth } from "@/testing/auth";
+import { backupFixture, type BackupFixture } from "@/testing/backups";
+import { installTestDatabase } from "@/testing/fixtures";
+import { backedUp } from "@/testing/restores";
+import { contentType, hostileBody, shapedObject } from "@/testing/fuzz/arbitraries";
+import { Tally } from "@/testing/fuzz/tally";
 import {
   installWriteWatch,
   storeFingerprint,
   writeMark,
   writesSince,
   type Query,
-} from "@/lib/testing/fuzz/writes";
-import { FUZZ_GROUPS, fuzzTargets, type Target } from "./fuzz-targets";
+} from "@/testing/fuzz/writes";
+import { FUZZ_GROUPS, fuzzTargets, type Target } from "./api-targets";
 
 /**
  * Generated bad input to every API route handler, in process, anonymously and as each role (API

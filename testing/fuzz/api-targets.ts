@@ -4,28 +4,28 @@
  * inputs get past the first checks. `fuzz.test.ts` checks this list against the route files.
  */
 import fc from "fast-check";
-import { pathSegment, queryString } from "@/lib/testing/fuzz/arbitraries";
-import * as faults from "./admin/faults/route";
-import * as deliveries from "./admin/subscriptions/deliveries/route";
-import * as subscriptions from "./admin/subscriptions/route";
-import * as testSend from "./admin/subscriptions/test/route";
-import * as users from "./admin/users/route";
-import * as auth from "./auth/[...all]/route";
-import * as backup from "./backups/[backupId]/route";
-import * as verify from "./backups/[backupId]/verify/route";
-import * as backups from "./backups/route";
-import * as csv from "./compliance/report.csv/route";
-import * as compliance from "./compliance/route";
-import * as history from "./components/[componentId]/history/route";
-import * as evacuation from "./regions/[regionId]/evacuation/route";
-import * as restore from "./restores/[restoreId]/route";
-import * as preflight from "./restores/preflight/route";
-import * as restores from "./restores/route";
-import * as serviceBackups from "./services/[serviceId]/backups/route";
-import * as operations from "./services/[serviceId]/operations/route";
-import * as schedule from "./services/[serviceId]/schedule/route";
-import * as drills from "./services/[serviceId]/drills/route";
-import * as drillSchedule from "./services/[serviceId]/drills/schedule/route";
+import { pathSegment, queryString } from "@/testing/fuzz/arbitraries";
+import * as faults from "../../app/api/admin/faults/route";
+import * as deliveries from "../../app/api/admin/subscriptions/deliveries/route";
+import * as subscriptions from "../../app/api/admin/subscriptions/route";
+import * as testSend from "../../app/api/admin/subscriptions/test/route";
+import * as users from "../../app/api/admin/users/route";
+import * as auth from "../../app/api/auth/[...all]/route";
+import * as backup from "../../app/api/backups/[backupId]/route";
+import * as verify from "../../app/api/backups/[backupId]/verify/route";
+import * as backups from "../../app/api/backups/route";
+import * as csv from "../../app/api/compliance/report.csv/route";
+import * as compliance from "../../app/api/compliance/route";
+import * as history from "../../app/api/components/[componentId]/history/route";
+import * as evacuation from "../../app/api/regions/[regionId]/evacuation/route";
+import * as restore from "../../app/api/restores/[restoreId]/route";
+import * as preflight from "../../app/api/restores/preflight/route";
+import * as restores from "../../app/api/restores/route";
+import * as serviceBackups from "../../app/api/services/[serviceId]/backups/route";
+import * as operations from "../../app/api/services/[serviceId]/operations/route";
+import * as schedule from "../../app/api/services/[serviceId]/schedule/route";
+import * as drills from "../../app/api/services/[serviceId]/drills/route";
+import * as drillSchedule from "../../app/api/services/[serviceId]/drills/schedule/route";
 
 type Handler = (request: Request, context: { params: Promise<never> }) => Promise<Response>;
 

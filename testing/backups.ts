@@ -3,16 +3,16 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { count, sql } from "drizzle-orm";
-import type { Actor, Role } from "../auth/roles";
-import { ensureConfigurations } from "../control-plane";
-import { queryRows, tables, type Db } from "../db";
-import { createTestDatabase } from "../db/testing";
-import type { Database, Engine } from "../db/types";
-import { loadDemoEstate } from "../estate/load";
-import { syncEstate } from "../estate/sync";
-import { decodeArchive, encodeArchive } from "../backups/archive";
-import { storesOf, type Stores } from "../backups/registry";
-import { createStore } from "../backups/stores";
+import type { Actor, Role } from "../lib/roles";
+import { ensureConfigurations } from "../lib/control-plane";
+import { queryRows, tables, type Db } from "../lib/db";
+import { createTestDatabase } from "./db";
+import type { Database, Engine } from "../lib/db/types";
+import { loadDemoEstate } from "../lib/estate/load";
+import { syncEstate } from "../lib/estate/sync";
+import { decodeArchive, encodeArchive } from "../lib/backups/archive";
+import { storesOf, type Stores } from "../lib/backups/registry";
+import { createStore } from "../lib/backups/stores";
 
 export const actor = (role: Role | null, name = role ?? "anonymous"): Actor =>
   role

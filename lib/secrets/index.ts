@@ -1,9 +1,9 @@
 /**
- * What is secret in a service's configuration, and the one function that masks it. Every view of
+ * What is secret in a service's configuration, and the one function that masks it (the lowest
+ * layer: it imports nothing, so every domain and the logger may use it). Every view of
  * a configuration, operation, backup log, audit row and log line goes through `redactSecrets` or
  * `redactText`. Pure and client-safe (no `server-only`): the CLI and the e2e scanner use it too.
  */
-import type { ServiceConfiguration } from "./configuration";
 
 /** What a secret is replaced with. */
 export const REDACTED = "[redacted]";
@@ -100,7 +100,7 @@ function walk(value: unknown, secretKey: boolean): unknown {
 }
 
 /** A configuration as people may see it: same shape, every secret field masked. */
-export function maskConfiguration(configuration: ServiceConfiguration): ServiceConfiguration {
+export function maskConfiguration<T>(configuration: T): T {
   return redactSecrets(configuration);
 }
 
