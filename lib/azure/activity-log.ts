@@ -1,7 +1,7 @@
 import "server-only";
 import type { LogsQueryClient, LogsTable } from "@azure/monitor-query-logs";
 import type { EstateComponent, EstateService } from "../estate/types";
-import type { ReadSpec } from "../health/sources/spec";
+import type { ReadSpec } from "../health/source-spec-types";
 import { runCall } from "./calls";
 import { explainAzureError } from "./clients";
 import { resourceKey } from "./resource-id";

@@ -1,5 +1,5 @@
 /** Pure: an Azure Resource Health availability status as a Standfast reading (domain brief, section 3). */
-import type { Reading } from "../health/sources/types";
+import type { Reading } from "../health/source-types";
 import type { Status } from "../health/vocabulary";
 
 export type AvailabilityStatus = {

@@ -10,11 +10,11 @@ export {
 } from "./activity-log";
 export { AzureCallError } from "./calls";
 export { AzureClients, createCredential, type AzureClientOverrides } from "./clients";
-export * from "./connection";
+export * from "./connection-types";
 export { readAzureMetrics } from "./metrics";
 export { readAzureResourceHealth } from "./resource-health";
 export { AzureRuntime, azureRuntime, type AzureRuntimeOptions } from "./runtime";
-export * from "./source-specs";
+export * from "./source-spec-types";
 
 import type { LoadedEstate } from "../estate/load";
 import { azureResourcesByService, listManagementOperations } from "./activity-log";

@@ -8,7 +8,7 @@ import {
   latestValue,
   type MetricSeries,
 } from "./metric-rules";
-import { MetricRule } from "./source-specs";
+import { MetricRule } from "./source-spec-types";
 
 const rule = (input: Record<string, unknown>) =>
   MetricRule.parse({ name: "Availability", ...input });

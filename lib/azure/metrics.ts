@@ -1,7 +1,7 @@
 import "server-only";
 import type { MetricsQueryResourcesOptions } from "@azure/monitor-query-metrics";
 import type { EstateComponent } from "../estate/types";
-import type { ReadContext, Reading } from "../health/sources/types";
+import type { ReadContext, Reading } from "../health/source-types";
 import { runCall } from "./calls";
 import { explainAzureError, type AzureClients } from "./clients";
 import { GroupFetcher } from "./group-fetcher";
@@ -14,7 +14,7 @@ import {
   DEFAULT_METRICS_WINDOW_MS,
   type AzureMetricsSource,
   type MetricRule,
-} from "./source-specs";
+} from "./source-spec-types";
 
 const WHAT = "Azure Monitor metrics";
 

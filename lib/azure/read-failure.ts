@@ -1,5 +1,5 @@
 import "server-only";
-import type { ReadContext, Reading } from "../health/sources/types";
+import type { ReadContext, Reading } from "../health/source-types";
 import { AzureCallError } from "./calls";
 
 /**

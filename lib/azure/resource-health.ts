@@ -1,6 +1,6 @@
 import "server-only";
 import type { EstateComponent } from "../estate/types";
-import type { ReadContext, Reading } from "../health/sources/types";
+import type { ReadContext, Reading } from "../health/source-types";
 import { availabilityReading, type AvailabilityStatus } from "./availability";
 import { AzureCallError, runCall } from "./calls";
 import { explainAzureError, type AzureClients } from "./clients";
@@ -8,7 +8,7 @@ import { GroupFetcher } from "./group-fetcher";
 import { readFailure } from "./read-failure";
 import { parseResourceId, resourceKey } from "./resource-id";
 import type { AzureRuntime } from "./runtime";
-import type { AzureResourceHealthSource } from "./source-specs";
+import type { AzureResourceHealthSource } from "./source-spec-types";
 
 const WHAT = "Azure Resource Health";
 export const RESOURCE_HEALTH_API_VERSION = "2024-02-01";

@@ -10,7 +10,7 @@ import { auditRefusals, auditTarget, recordAudit } from "../audit";
 import { requireRole, type Ctx } from "../auth";
 import { tables, type Db } from "../db";
 import { conflict, invalidState, notFound, validationError } from "../errors";
-import { DurationText } from "../health/sources/spec";
+import { DurationText } from "../time/duration-types";
 import { formatAge } from "../time";
 import { parseOrThrow } from "../validation";
 import { BACKUP_ALLOWED_STATES, type BackupTrigger } from "./backup-types";

@@ -1,8 +1,8 @@
 import type { z } from "zod";
-import type { AzureConnection } from "../azure/connection";
-import type { SourceSpec } from "../health/sources/spec";
+import type { AzureConnection } from "../azure/connection-types";
+import type { SourceSpec } from "../health/source-spec-types";
 import type { EstateFile } from "./config";
-import type { StoreConfig } from "../backups/stores/config";
+import type { StoreConfig } from "../backups/store-config-types";
 import {
   MAX_STALE_MS,
   staleLimit,

@@ -6,8 +6,8 @@ import { isDomainError, notFound, validationError } from "../errors";
 import { tables, type Db } from "../db";
 import { parseDuration } from "../time";
 import { parseOrThrow } from "../validation";
-import type { ReadSpec } from "./sources/spec";
-import type { Fault } from "./sources/types";
+import type { ReadSpec } from "./source-spec-types";
+import type { Fault } from "./source-types";
 import { KNOWN_STATUSES } from "./vocabulary";
 
 const { simulatedFaults, components } = tables;

@@ -11,7 +11,7 @@ import { acquireLease, releaseLease } from "./lease";
 import { loadCurrent, recordOutcomes, type Current, type Outcome } from "./recorder";
 import { pruneHistory, rollUpDays, rollUpHours } from "./rollups";
 import { readComponent, type Fault } from "./sources";
-import { errorText } from "./sources/types";
+import { errorText } from "./source-types";
 
 export const POLLER_LEASE = "poller";
 const GRACE_MS = 250;

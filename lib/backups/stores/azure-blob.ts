@@ -17,6 +17,7 @@ import {
   newestFirst,
 } from "./names";
 import { StoreError, type BackupStore, type StoredArchive, type WriteOptions } from "./types";
+import { DEFAULT_CONTAINER_PREFIX } from "../store-config-types";
 
 export type AzureBlobStoreOptions = {
   id: string;
@@ -36,7 +37,7 @@ export type AzureBlobStoreOptions = {
   concurrency?: number;
 };
 
-export const DEFAULT_CONTAINER_PREFIX = "standfast-";
+export { DEFAULT_CONTAINER_PREFIX };
 const MiB = 1024 * 1024;
 const MAX_BLOCKS = 50_000;
 

@@ -5,7 +5,7 @@ import {
   type AzureMetricsSource,
   type AzureResourceHealthSource,
 } from "../../azure";
-import type { Source } from "./types";
+import type { Source } from "../source-types";
 
 /** Batched through the process-wide Azure runtime, so reads of one group share a call. */
 export const azureMetricsSource: Source<AzureMetricsSource> = {

@@ -1,6 +1,6 @@
 import type { z } from "zod";
-import type { HttpSource } from "./spec";
-import { errorText, withLatencyRule, type Reading, type Source } from "./types";
+import type { HttpSource } from "../source-spec-types";
+import { errorText, withLatencyRule, type Reading, type Source } from "../source-types";
 
 type Spec = z.output<typeof HttpSource>;
 const MAX_BODY = 1_000_000;

@@ -4,12 +4,12 @@ import { azureMetricsSource, azureResourceHealthSource } from "./azure";
 import { httpSource } from "./http";
 import { postgresSource } from "./postgres";
 import { simulatedSource } from "./simulated";
-import type { SourceSpec, SourceType } from "./spec";
+import type { SourceSpec, SourceType } from "../source-spec-types";
 import { tcpSource } from "./tcp";
-import type { ReadContext, Reading, Source } from "./types";
+import type { ReadContext, Reading, Source } from "../source-types";
 
-export type { Fault, ReadContext, Reading, Source } from "./types";
-export { SourceSpec } from "./spec";
+export type { Fault, ReadContext, Reading, Source } from "../source-types";
+export { SourceSpec } from "../source-spec-types";
 
 /** The one place a source type is bound to its adapter. */
 const SOURCES: { [T in SourceType]: Source<Extract<SourceSpec, { type: T }>> } = {

@@ -1,7 +1,7 @@
 import pg from "pg";
 import type { z } from "zod";
-import type { PostgresSource } from "./spec";
-import { errorText, withLatencyRule, type Reading, type Source } from "./types";
+import type { PostgresSource } from "../source-spec-types";
+import { errorText, withLatencyRule, type Reading, type Source } from "../source-types";
 
 type Spec = z.output<typeof PostgresSource>;
 

@@ -1,7 +1,7 @@
 import type { EstateComponent } from "../../estate/types";
 import type { z } from "zod";
-import type { SimulatedSource } from "./spec";
-import type { ReadContext, Reading, Source } from "./types";
+import type { SimulatedSource } from "../source-spec-types";
+import type { ReadContext, Reading, Source } from "../source-types";
 
 type Spec = z.output<typeof SimulatedSource>;
 

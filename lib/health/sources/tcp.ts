@@ -1,7 +1,7 @@
 import net from "node:net";
 import type { z } from "zod";
-import type { TcpSource } from "./spec";
-import { errorText, withLatencyRule, type Reading, type Source } from "./types";
+import type { TcpSource } from "../source-spec-types";
+import { errorText, withLatencyRule, type Reading, type Source } from "../source-types";
 
 type Spec = z.output<typeof TcpSource>;
 

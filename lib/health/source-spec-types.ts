@@ -1,7 +1,7 @@
 import { z } from "zod";
-import { KNOWN_STATUSES } from "../vocabulary";
-import { AzureMetricsSource, AzureResourceHealthSource } from "../../azure/source-specs";
-import { DurationText } from "./duration-text";
+import { KNOWN_STATUSES } from "./vocabulary";
+import { AzureMetricsSource, AzureResourceHealthSource } from "../azure/source-spec-types";
+import { DurationText } from "../time/duration-types";
 
 export { DurationText };
 

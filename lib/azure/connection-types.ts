@@ -1,6 +1,6 @@
 /** Client-safe: how Standfast reaches Azure (cloud, endpoints, credential), as the estate file declares it. */
 import { z } from "zod";
-import { DurationText } from "../health/sources/duration-text";
+import { DurationText } from "../time/duration-types";
 
 export const AZURE_CLOUDS = ["public", "china", "usgov", "custom"] as const;
 export type AzureCloud = (typeof AZURE_CLOUDS)[number];

@@ -1,7 +1,7 @@
 /** Client-safe: the `azure-metrics` and `azure-resource-health` source specs of the estate file. */
 import { z } from "zod";
-import { DurationText } from "../health/sources/duration-text";
-import { AzureConnection } from "./connection";
+import { DurationText } from "../time/duration-types";
+import { AzureConnection } from "./connection-types";
 import { defaultMetricRules } from "./metric-defaults";
 import { AzureResourceId, parseResourceId } from "./resource-id";
 

@@ -1,7 +1,7 @@
-import type { EstateComponent } from "../../estate/types";
-import type { InstanceState } from "../rollup";
-import type { Status } from "../vocabulary";
-import type { SourceSpec } from "./spec";
+import type { EstateComponent } from "../estate/types";
+import type { InstanceState } from "./rollup";
+import type { Status } from "./vocabulary";
+import type { SourceSpec } from "./source-spec-types";
 
 /** What one read of a component says. `instances` is set when the source sees each role instance. */
 export type Reading = {

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { parseDuration } from "../../time";
+import { parseDuration } from "./";
 
 /** "500ms", "30s", "5m" in a config file, as milliseconds. */
 export const DurationText = z.string().transform((text, ctx) => {
