@@ -6,12 +6,7 @@ import { FilesystemStore } from "./filesystem";
 import { StoreError, type BackupStore } from "./types";
 
 import type { z } from "zod";
-import {
-  DEFAULT_CONTAINER_PREFIX,
-  parseStoreConfig,
-  parseStoreConfigs,
-  StoreConfig,
-} from "../store-config-types";
+import { parseStoreConfig, parseStoreConfigs, StoreConfig } from "../store-config-types";
 
 export * from "../store-config-types";
 
