@@ -7,6 +7,7 @@ import {
   type BackupCommand,
 } from "./backup-args";
 import { EVACUATE_USAGE, parseEvacuateCommand, type EvacuateCommand } from "./evacuate-args";
+import { DRILL_USAGE, parseDrillCommand, type DrillCommand } from "./drill-args";
 import { UsageError } from "./usage-error";
 
 export { UsageError };
@@ -31,6 +32,7 @@ Commands
 
 ${BACKUP_USAGE}
 ${EVACUATE_USAGE}
+${DRILL_USAGE}
 
 Environment
   STANDFAST_URL    the running app (default http://localhost:3000)
@@ -52,12 +54,14 @@ export type Command =
   | { name: "create-admin"; email: string; userName: string; passwordFromStdin: boolean }
   | { name: "help" }
   | BackupCommand
-  | EvacuateCommand;
+  | EvacuateCommand
+  | DrillCommand;
 
 export function parseCommand(argv: string[]): Command {
   const first = argv.find((a) => !a.startsWith("-"));
   if ((BACKUP_COMMANDS as readonly string[]).includes(first ?? "")) return parseBackupCommand(argv);
   if (first === "evacuate") return parseEvacuateCommand(argv);
+  if (first === "drill") return parseDrillCommand(argv);
   let parsed;
   try {
     parsed = parseArgs({

@@ -4,6 +4,7 @@ import { redactText } from "../lib/secrets";
 import { parseCommand, USAGE, UsageError, type Command } from "./args";
 import { runBackupCommand } from "./backup-run";
 import { runEvacuateCommand } from "./evacuate-run";
+import { runDrillCommand } from "./drill-run";
 
 const baseUrl = (process.env.STANDFAST_URL || "http://localhost:3000").replace(/\/+$/, "");
 
@@ -92,6 +93,8 @@ async function run(command: Command): Promise<string> {
       return runBackupCommand(command, call);
     case "evacuate":
       return runEvacuateCommand(command, call);
+    case "drill":
+      return runDrillCommand(command, call);
     case "simulate": {
       const { name: _, ...input } = command;
       const result = (await call("POST", "/api/admin/faults", input)) as {

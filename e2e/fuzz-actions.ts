@@ -20,6 +20,8 @@ export const ACTION_SHAPES: Record<string, { bound: number; fields: string[]; ar
   setDisabledAction: { bound: 0, fields: ["userId", "disabled"] },
   takeBackupAction: { bound: 0, fields: ["service", "name", "store", "region"] },
   verifyBackupAction: { bound: 1, fields: [] },
+  runDrillAction: { bound: 1, fields: [] },
+  setDrillScheduleAction: { bound: 1, fields: ["everyDays"] },
   setScheduleAction: {
     bound: 1,
     fields: [

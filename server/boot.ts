@@ -24,6 +24,7 @@ import {
   StoreConfigError,
 } from "../lib/backups";
 import { startRestoreWorker, stopRestoreWorker } from "../lib/restores";
+import { startDrillWorker, stopDrillWorker } from "../lib/drills";
 import { startNotificationWorker, stopNotificationWorker } from "../lib/incidents/notify";
 import { detectionConfig, startIncidentDetector, stopIncidentDetector } from "../lib/incidents";
 import { logger } from "../lib/log";
@@ -134,6 +135,7 @@ export async function boot(): Promise<Runtime> {
   };
   startBackupWorker(jobs);
   startRestoreWorker(jobs);
+  startDrillWorker(jobs);
   startNotificationWorker(database.db, settings);
   const activityFeed = startActivityFeed(database.db, estate);
   if (activityFeed) log.info("activity log: reading management operations every 5 min");
@@ -162,6 +164,7 @@ export async function boot(): Promise<Runtime> {
       await stopIncidentDetector();
       await stopBackupWorker();
       await stopRestoreWorker();
+      await stopDrillWorker();
       await stopNotificationWorker();
       await activityFeed?.stop();
       await database.close();

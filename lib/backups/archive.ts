@@ -318,3 +318,10 @@ export function parsePayload(payload: Buffer): unknown {
   const text = isAscii(payload) ? payload.toString("latin1") : payload.toString("utf8");
   return JSON.parse(text);
 }
+
+/** The SHA-256 an archive's payload would have for this configuration (a drill's comparison). */
+export function payloadSha256(configuration: unknown): string {
+  const hash = createHash("sha256");
+  for (const part of asciiJsonParts(configuration)) hash.update(part, "latin1");
+  return hash.digest("hex");
+}

@@ -101,6 +101,7 @@ export const runOperationAs = async (actor: Actor, serviceId: string, raw: unkno
 export { setSchedule as setScheduleWithStores } from "./requests";
 export { withoutStorePaths } from "./store-view";
 export { checkArchive, ArchiveRefused, readVerifiedArchive } from "./verify";
+export { payloadSha256 } from "./archive";
 export { type Manifest } from "./manifest";
 export { startActivityFeed } from "./activity-feed";
 export { createStores, isStoreError, StoreConfigError } from "./stores";

@@ -12,6 +12,13 @@ import {
   setState,
 } from "./services";
 import {
+  applySandboxConfiguration,
+  createSandbox,
+  readSandbox,
+  removeOrphanSandboxes,
+  removeSandbox,
+} from "./sandboxes";
+import {
   ensureConfigurations,
   importOperations,
   listOperations,
@@ -30,6 +37,11 @@ export const localFabric: ControlPlane = {
   retire,
   declareEstate,
   dateEstateServices,
+  createSandbox,
+  applySandboxConfiguration,
+  readSandbox,
+  removeSandbox,
+  removeOrphanSandboxes,
   ensureConfigurations,
   readConfiguration,
   runOperation,

@@ -11,8 +11,20 @@ const ROOT = path.resolve(import.meta.dirname, "../..");
 const SCANNED = ["lib", "app", "server", "cli"];
 const OWNER = "lib/control-plane/";
 
-const DRIZZLE_NAMES = ["services", "components", "serviceComponents", "serviceConfigurations"];
-const SQL_NAMES = ["services", "components", "service_components", "service_configurations"];
+const DRIZZLE_NAMES = [
+  "services",
+  "components",
+  "serviceComponents",
+  "serviceConfigurations",
+  "drillSandboxes",
+];
+const SQL_NAMES = [
+  "services",
+  "components",
+  "service_components",
+  "service_configurations",
+  "drill_sandboxes",
+];
 
 const drizzleWrite = new RegExp(
   String.raw`\.(insert|update|delete)\(\s*(?:tables\.)?(${DRIZZLE_NAMES.join("|")})\s*\)`,

@@ -65,6 +65,8 @@ export type ImportedOperation = {
   at: Date;
 };
 
+export type SandboxRecord = typeof tables.drillSandboxes.$inferSelect;
+
 export type StoredConfiguration = {
   configuration: ServiceConfiguration;
   version: number;
@@ -98,6 +100,18 @@ export interface ControlPlane {
   ): Promise<void>;
   /** Dates the estate's live services back to `since` (the demo's history starts then). */
   dateEstateServices(db: Db, since: Date): Promise<void>;
+
+  /** Creates a drill's sandbox: never a service, so never on the board nor reachable. */
+  createSandbox(
+    tx: Db,
+    sandbox: { name: string; drillId: string; serviceId: string },
+  ): Promise<void>;
+  applySandboxConfiguration(tx: Db, name: string, configuration: unknown): Promise<void>;
+  readSandbox(db: Db, name: string): Promise<SandboxRecord | null>;
+  /** Removes a sandbox; true when there was one. */
+  removeSandbox(db: Db, name: string): Promise<boolean>;
+  /** Removes the sandboxes of drills not in `liveDrillIds` (a crashed drill's); their names. */
+  removeOrphanSandboxes(db: Db, liveDrillIds: string[]): Promise<string[]>;
 
   /** Gives every live service without a configuration its initial one; how many it gave. */
   ensureConfigurations(db: Db, options: { demo: boolean }): Promise<number>;

@@ -428,3 +428,4 @@ export const notificationDeliveries = pgTable(
 
 export * from "./auth-schema";
 export * from "./incidents-schema";
+export * from "./drills-schema";

@@ -24,6 +24,8 @@ import * as restores from "../../app/api/restores/route";
 import * as serviceBackups from "../../app/api/services/[serviceId]/backups/route";
 import * as operations from "../../app/api/services/[serviceId]/operations/route";
 import * as schedule from "../../app/api/services/[serviceId]/schedule/route";
+import * as drills from "../../app/api/services/[serviceId]/drills/route";
+import * as drillSchedule from "../../app/api/services/[serviceId]/drills/schedule/route";
 
 type Handler = (request: Request, context: { params: Promise<never> }) => Promise<Response>;
 
@@ -303,6 +305,28 @@ export function fuzzTargets(ids: KnownIds): Target[] {
         keepAtLeastOne: fc.boolean(),
         afterChange: fc.boolean(),
       },
+    ),
+    t(
+      "services/[serviceId]/drills/route.ts",
+      "GET",
+      drills.GET,
+      dynamic("serviceId", (s) => `/api/services/${s}/drills`, ids.services),
+    ),
+    t(
+      "services/[serviceId]/drills/route.ts",
+      "POST",
+      drills.POST,
+      dynamic("serviceId", (s) => `/api/services/${s}/drills`, ids.services),
+      noQuery,
+      { backupId: text(...ids.backups, "00000000-0000-0000-0000-000000000000") },
+    ),
+    t(
+      "services/[serviceId]/drills/schedule/route.ts",
+      "PUT",
+      drillSchedule.PUT,
+      dynamic("serviceId", (s) => `/api/services/${s}/drills/schedule`, ids.services),
+      noQuery,
+      { everyDays: fc.oneof(fc.integer({ min: -2, max: 400 }), fc.constant(null)) },
     ),
   ];
 }

@@ -14,6 +14,7 @@ import { Panel, PanelSkeleton } from "@/components/detail/panel";
 import { RangeNotice } from "@/components/detail/range-notice";
 import { pickRange, RangeSwitch } from "@/components/detail/range-switch";
 import { RestoreLink } from "@/components/restores/restore-link";
+import { ServiceDrills } from "@/components/drills/service-drills";
 import { ImpactedBy, ServiceFacts } from "@/components/detail/service-facts";
 import { ServiceComponents } from "@/components/detail/service-components";
 import { StatusSummary } from "@/components/detail/status-summary";
@@ -114,6 +115,11 @@ export default async function ServicePage({ params, searchParams }: Props) {
           actor={actor}
         />
       </Suspense>
+      {hasRole(actor, "viewer") && (
+        <Suspense fallback={<PanelSkeleton title="Restore drills" />}>
+          <ServiceDrills serviceId={s.id} actor={actor} />
+        </Suspense>
+      )}
       <Suspense fallback={<PanelSkeleton title="Uptime, last 90 days" height="h-48" />}>
         <Panel id="uptime" title="Uptime, last 90 days">
           <UptimePanel components={labelled} />
