@@ -150,7 +150,8 @@ test.describe("read by a signed-in viewer", () => {
     await expect(
       page.getByRole("region", { name: /Compliance over/ }).locator(".recharts-surface"),
     ).toBeVisible();
-    await expect(page.getByTestId("trend-note")).toContainText("today's estate facts");
+    await expect(page.getByTestId("trend-note")).toContainText("the estate's facts");
+    await expect(page.getByTestId("trend-note")).not.toContainText("today's");
     await page.getByRole("link", { name: "90 days" }).click();
     await expect(page).toHaveURL(/days=90/);
     await expect(

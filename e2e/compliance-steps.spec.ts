@@ -69,6 +69,48 @@ test("an admin's schedule link leads to the schedule form", async ({ page }) => 
   await expect(form.getByRole("button", { name: "Save schedule" })).toBeEnabled();
 });
 
+// Before the drill below makes fabrikam-eai restorable (the tests of a file run in order).
+test("an admin's drill-schedule step leads to the drill schedule form", async ({ page }) => {
+  await signInAs(page, "admin", "/compliance");
+  await page
+    .locator('[data-service-compliance="fabrikam-eai"] [data-rule="restorable"]')
+    .getByRole("link", { name: "Schedule restore drills" })
+    .click();
+  await expect(page).toHaveURL(/\/services\/fabrikam-eai#drill-schedule$/);
+  const form = page.getByRole("form", { name: "Drill schedule" });
+  await expect(form).toBeInViewport();
+  await expect(form.getByLabel("Drill every (days)")).toBeEditable();
+});
+
+test("an operator's drill step leads to the drills panel, and a drill run there makes the service restorable", async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  await signInAs(page, "operator", "/compliance");
+  const restorable = page.locator(
+    '[data-service-compliance="fabrikam-eai"] [data-rule="restorable"]',
+  );
+  await expect(restorable.locator("[data-verdict]")).toHaveText("Fail");
+  await expect(restorable).toContainText("no restore drill has been run");
+  await expect(restorable.locator('[data-step="schedule-drills"]')).toContainText(
+    "needs the admin role",
+  );
+  await restorable.getByRole("link", { name: "Run a restore drill" }).click();
+  await expect(page).toHaveURL(/\/services\/fabrikam-eai#drills$/);
+  const panel = page.getByRole("region", { name: "Restore drills" });
+  await expect(panel).toBeInViewport();
+  await panel.getByRole("button", { name: "Run a drill" }).click();
+  await expect(panel.getByTestId("last-drill").locator("[data-drill-status]")).toHaveText(
+    "Succeeded",
+    { timeout: 60_000 },
+  );
+
+  await page.goto("/compliance");
+  await expect(restorable.locator("[data-verdict]")).toHaveText("Pass");
+  await expect(restorable).toContainText(/a drill restored fabrikam-eai-\S+ \d+ s ago/);
+  await expect(restorable.locator("[data-step]")).toHaveCount(0);
+});
+
 test("the audit log names people by name and e-mail and filters by person, on a phone too", async ({
   page,
 }) => {

@@ -24,7 +24,7 @@ import {
   StoreConfigError,
 } from "../lib/backups";
 import { startRestoreWorker, stopRestoreWorker } from "../lib/restores";
-import { startDrillWorker, stopDrillWorker } from "../lib/drills";
+import { seedDemoDrills, startDrillWorker, stopDrillWorker } from "../lib/drills";
 import { startNotificationWorker, stopNotificationWorker } from "../lib/incidents/notify";
 import { detectionConfig, startIncidentDetector, stopIncidentDetector } from "../lib/incidents";
 import { logger } from "../lib/log";
@@ -125,7 +125,11 @@ export async function boot(): Promise<Runtime> {
   );
   if (estate.demo) {
     const seeded = await steps.time("demo backups", () => seedDemoBackups(database.db, stores));
-    if (seeded.seeded) log.info(`demo backups: ${seeded.backups} backups of the last 90 days`);
+    if (seeded.seeded) {
+      log.info(`demo backups: ${seeded.backups} backups of the last 90 days`);
+      const drilled = await steps.time("demo drills", () => seedDemoDrills(database.db, stores));
+      log.info(`demo drills: ${drilled.drills} restore drills run`);
+    }
   }
   const jobs = {
     db: database.db,

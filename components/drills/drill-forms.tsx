@@ -30,7 +30,12 @@ export function DrillScheduleForm({
   const error = fieldError(state, "everyDays");
   const value = state?.values?.everyDays ?? (everyDays === null ? "" : String(everyDays));
   return (
-    <form action={save} aria-label="Drill schedule" className="flex flex-wrap items-end gap-3">
+    <form
+      id="drill-schedule"
+      action={save}
+      aria-label="Drill schedule"
+      className="flex flex-wrap items-end gap-3"
+    >
       <Field
         id="drill-every"
         label="Drill every (days)"

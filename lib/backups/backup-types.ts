@@ -1,6 +1,6 @@
 /** Client-safe shapes and vocabulary of backups, schedules and management operations. */
 import type { Manifest } from "./manifest";
-import type { ServiceCompliance } from "./compliance-types";
+import type { RuleId, ServiceCompliance } from "./compliance-types";
 
 export const BACKUP_TRIGGERS = ["on-demand", "scheduled", "after-change"] as const;
 export type BackupTrigger = (typeof BACKUP_TRIGGERS)[number];
@@ -155,6 +155,8 @@ export type ComplianceTrendPoint = {
   compliant: number;
   failing: number;
   total: number;
+  /** How many services failed each rule that day (rules no service failed are absent). */
+  failingByRule: Partial<Record<RuleId, number>>;
 };
 export type ComplianceReport = {
   generatedAt: string;
@@ -162,6 +164,6 @@ export type ComplianceReport = {
   services: ServiceCompliance[];
   summary: { services: number; compliant: number; failing: number; notApplicable: number };
   trend: ComplianceTrendPoint[];
-  /** What the trend can and cannot know (current estate facts are used for past days). */
+  /** What the trend is judged by, and from when the estate's facts are recorded. */
   trendNote: string;
 };

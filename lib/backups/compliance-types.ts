@@ -7,6 +7,7 @@ export const RULES = [
   "tracking-continuity",
   "high-availability",
   "edition",
+  "restorable",
 ] as const;
 export type RuleId = (typeof RULES)[number];
 export type Verdict = "pass" | "fail" | "not_applicable";
@@ -19,6 +20,7 @@ export const RULE_TITLE: Record<RuleId, string> = {
   "tracking-continuity": "Tracking database has its own continuity",
   "high-availability": "At least two role instances",
   edition: "Edition supports backups",
+  restorable: "A restore drill succeeded lately",
 };
 
 /** What fixes a failing rule, the same for every viewer (the API and CSV carry it); see ./next-steps. */

@@ -3,6 +3,7 @@ import {
   afterChangeRule,
   evaluateService,
   offsiteRule,
+  restorableRule,
   rpoRule,
   storageGeoRule,
   type ComplianceInput,
@@ -17,6 +18,19 @@ const backup = (name: string, hoursAgo: number, region = "northeurope", isGood =
   startedAt: h(hoursAgo),
   finishedAt: h(hoursAgo - 0.1),
 });
+const DAY = 86_400_000;
+const drill = (
+  backupName: string,
+  hoursAgo: number,
+  succeeded = true,
+  reason: string | null = null,
+) => ({
+  backupName,
+  succeeded,
+  finishedAt: h(hoursAgo),
+  rtoMs: succeeded ? 1_500 : null,
+  reason,
+});
 const input = (over: Partial<ComplianceInput> = {}): ComplianceInput => ({
   service: { id: "contoso-edi", edition: "premium", region: "westeurope" },
   instances: 4,
@@ -24,8 +38,10 @@ const input = (over: Partial<ComplianceInput> = {}): ComplianceInput => ({
   trackingContinuity: "geo-replication",
   backups: [backup("b1", 2)],
   operations: [],
+  drills: [drill("b1", 5)],
   now,
   rpoMs: 24 * 3_600_000,
+  drillWithinMs: 30 * DAY,
   ...over,
 });
 
@@ -45,6 +61,7 @@ describe("compliance rules", () => {
       "tracking-continuity": "pass",
       "high-availability": "pass",
       edition: "pass",
+      restorable: "pass",
     });
     expect(report.rules.find((r) => r.rule === "storage-geo")!.evidence).toBe(
       "RA-GRS to northeurope; secondary 5 min behind",
@@ -116,6 +133,7 @@ describe("compliance rules", () => {
       "high-availability": "not_applicable",
       edition: "fail",
       "tracking-continuity": "fail",
+      restorable: "not_applicable",
     });
     expect(report.verdict).toBe("fail");
   });
@@ -125,5 +143,38 @@ describe("compliance rules", () => {
       evaluateService(input({ instances: 1 })).rules.find((r) => r.rule === "high-availability")!
         .verdict,
     ).toBe("fail");
+  });
+
+  it("restorable: passes on a drill that succeeded within the window, with its evidence", () => {
+    expect(restorableRule(input())).toEqual({
+      rule: "restorable",
+      verdict: "pass",
+      evidence:
+        "a drill restored b1 5 h ago, ready in 2 s (target: a drill that succeeded within 30 d)",
+    });
+  });
+
+  it("restorable: fails with no drill, with only failed drills (naming the reason), and past the window", () => {
+    expect(restorableRule(input({ drills: [] }))).toMatchObject({
+      verdict: "fail",
+      evidence: "no restore drill has been run (target: a drill that succeeded within 30 d)",
+    });
+    const failed = restorableRule(
+      input({ drills: [drill("b1", 2, false, "restored configuration differs")] }),
+    );
+    expect(failed).toMatchObject({
+      verdict: "fail",
+      evidence: expect.stringMatching(/^no drill has succeeded; the last one failed 2 h ago/),
+    });
+    expect(failed.items).toEqual([
+      `${h(2).toISOString()} drill of b1 failed: restored configuration differs`,
+    ]);
+    expect(restorableRule(input({ drills: [drill("b0", 31 * 24)] }))).toMatchObject({
+      verdict: "fail",
+      evidence:
+        "the last drill that succeeded was 31 d ago (target: a drill that succeeded within 30 d)",
+    });
+    // A drill finishing after the moment judged is not evidence yet (the trend's past days).
+    expect(restorableRule(input({ drills: [drill("b1", -1)] })).verdict).toBe("fail");
   });
 });

@@ -11,6 +11,14 @@ export type BackupFact = {
   finishedAt: Date | null;
 };
 export type OperationFact = { id: string; kind: string; summary: string; at: Date };
+/** A finished restore drill of the service (see lib/drills). */
+export type DrillFact = {
+  backupName: string;
+  succeeded: boolean;
+  finishedAt: Date;
+  rtoMs: number | null;
+  reason: string | null;
+};
 
 export type ComplianceInput = {
   service: { id: string; edition: Edition; region: string };
@@ -23,8 +31,11 @@ export type ComplianceInput = {
   trackingContinuity: Continuity | null;
   backups: BackupFact[];
   operations: OperationFact[];
+  drills: DrillFact[];
   now: Date;
   rpoMs: number;
+  /** A drill must have succeeded within this long for the "restorable" rule. */
+  drillWithinMs: number;
 };
 
 const supportsBackup = (edition: Edition) => edition !== "developer";
@@ -180,6 +191,41 @@ export function editionRule(i: ComplianceInput): RuleResult {
       };
 }
 
+/** A backup is only known to be restorable once a drill restored it: one must have succeeded lately. */
+export function restorableRule(i: ComplianceInput): RuleResult {
+  if (!supportsBackup(i.service.edition))
+    return {
+      rule: "restorable",
+      verdict: "not_applicable",
+      evidence: "the developer edition cannot be backed up, so there is nothing to drill",
+    };
+  const target = `target: a drill that succeeded within ${formatAge(i.drillWithinMs)}`;
+  const done = i.drills
+    .filter((d) => d.finishedAt <= i.now)
+    .sort((a, b) => b.finishedAt.getTime() - a.finishedAt.getTime());
+  const lastGood = done.find((d) => d.succeeded);
+  const ago = (d: DrillFact) => formatAge(i.now.getTime() - d.finishedAt.getTime());
+  if (lastGood && i.now.getTime() - lastGood.finishedAt.getTime() <= i.drillWithinMs) {
+    const rto = lastGood.rtoMs === null ? "" : `, ready in ${formatAge(lastGood.rtoMs)}`;
+    return {
+      rule: "restorable",
+      verdict: "pass",
+      evidence: `a drill restored ${lastGood.backupName} ${ago(lastGood)} ago${rto} (${target})`,
+    };
+  }
+  const last = done[0];
+  const items =
+    last && !last.succeeded
+      ? [`${last.finishedAt.toISOString()} drill of ${last.backupName} failed: ${last.reason ?? "no reason recorded"}`]
+      : undefined;
+  const evidence = lastGood
+    ? `the last drill that succeeded was ${ago(lastGood)} ago (${target})`
+    : last
+      ? `no drill has succeeded; the last one failed ${ago(last)} ago (${target})`
+      : `no restore drill has been run (${target})`;
+  return { rule: "restorable", verdict: "fail", evidence, ...(items ? { items } : {}) };
+}
+
 export function evaluateService(i: ComplianceInput): ServiceCompliance {
   const rules = [
     rpoRule,
@@ -189,6 +235,7 @@ export function evaluateService(i: ComplianceInput): ServiceCompliance {
     trackingContinuityRule,
     highAvailabilityRule,
     editionRule,
+    restorableRule,
   ].map((r) => r(i));
   const verdict: Verdict = rules.some((r) => r.verdict === "fail") ? "fail" : "pass";
   return {

@@ -6,6 +6,7 @@ import { seedDemoBackups } from "./demo";
 import { listBackups } from "./queries";
 import { complianceReport } from "./report";
 import { backupFixture, type BackupFixture } from "../../testing/backups";
+import { seedDemoDrills } from "../drills/demo";
 
 const verdicts = (report: Awaited<ReturnType<typeof complianceReport>>, service: string) =>
   Object.fromEntries(
@@ -18,6 +19,7 @@ describe("the demo estate's backup history", () => {
   beforeAll(async () => {
     f = await backupFixture("pglite");
     expect((await seedDemoBackups(f.db, f.stores)).seeded).toBe(true);
+    expect(await seedDemoDrills(f.db, f.stores)).toEqual({ drills: 6 });
     report = await complianceReport(f.db, { rpoMs: 86_400_000, days: 90 });
   }, 120_000);
   afterAll(() => f.close());
@@ -32,16 +34,19 @@ describe("the demo estate's backup history", () => {
     expect(triggers).toEqual(new Set(["scheduled", "after-change"]));
   });
 
-  it("logs every step of a backup between its request and its finish; retention at its pruning", async () => {
+  it("logs every step of a backup between its request and its finish; retention at its pruning, checks after", async () => {
     const rows = await f.db.select().from(tables.backups);
     expect(rows.length).toBeGreaterThan(90);
     const misplaced: string[] = [];
     for (const b of rows) {
       for (const e of b.log as { at: string; message: string }[]) {
         const at = new Date(e.at).getTime();
+        // Later checks (a verification, a drill reading the archive back) come after its finish.
         const inWindow = /^removed by retention/.test(e.message)
           ? at === b.prunedAt!.getTime()
-          : at >= b.requestedAt.getTime() && at <= b.finishedAt!.getTime();
+          : /^verification:/.test(e.message)
+            ? at >= b.finishedAt!.getTime()
+            : at >= b.requestedAt.getTime() && at <= b.finishedAt!.getTime();
         if (!inWindow) misplaced.push(`${b.name}: ${e.at} ${e.message}`);
       }
       expect(b.startedAt!.getTime()).toBeGreaterThanOrEqual(b.requestedAt.getTime());
@@ -56,6 +61,7 @@ describe("the demo estate's backup history", () => {
       rpo: "pass",
       "after-change": "pass",
       offsite: "pass",
+      restorable: "pass",
     });
     expect(verdicts(report, "fabrikam-b2b")).toMatchObject({
       rpo: "pass",
@@ -63,6 +69,7 @@ describe("the demo estate's backup history", () => {
       offsite: "fail",
     });
     expect(verdicts(report, "fabrikam-eai")).toMatchObject({
+      restorable: "fail",
       rpo: "fail",
       "after-change": "fail",
       "storage-geo": "fail",
@@ -80,5 +87,7 @@ describe("the demo estate's backup history", () => {
     const failing = report.trend.map((p) => p.failing);
     expect(Math.max(...failing)).toBe(4);
     expect(failing.at(-1)).toBe(3);
+    // Its monthly drills kept it restorable on every day of the 90.
+    expect(report.trend.every((p) => (p.failingByRule.restorable ?? 0) === (p === report.trend.at(-1) ? 1 : 2))).toBe(true);
   });
 });

@@ -26,6 +26,10 @@ export { installStores, storesOf, type Stores, getStores } from "./registry";
 export { startBackupWorker, stopBackupWorker } from "./worker-registry";
 export { seedDemoBackups } from "./demo";
 
+const reportSettings = () => ({
+  rpoMs: getSettings().STANDFAST_BACKUP_RPO,
+  drillWithinMs: getSettings().STANDFAST_DRILL_WITHIN,
+});
 const names = async (db: Db) => ({ db, stores: getStores() });
 
 // Reads: pages and API routes check the viewer role before calling them.
@@ -54,14 +58,11 @@ export async function getStoreOptions(db?: Db) {
   return readStoreOptions(c.db, c.stores);
 }
 export async function getComplianceReport(days: 30 | 90 = 30, db?: Db) {
-  return buildReport(db ?? (await getDb()), { rpoMs: getSettings().STANDFAST_BACKUP_RPO, days });
+  return buildReport(db ?? (await getDb()), { ...reportSettings(), days });
 }
 /** One service's compliance now, with the next steps of its failing rules; null if unknown. */
 export async function getServiceCompliance(serviceId: string, db?: Db) {
-  const report = await buildReport(db ?? (await getDb()), {
-    rpoMs: getSettings().STANDFAST_BACKUP_RPO,
-    days: 0,
-  });
+  const report = await buildReport(db ?? (await getDb()), { ...reportSettings(), days: 0 });
   return report.services.find((s) => s.service === serviceId) ?? null;
 }
 

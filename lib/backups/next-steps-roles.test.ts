@@ -2,6 +2,8 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { ENGINES } from "../../testing/db";
 import type { Role } from "../roles";
 import { backupFixture, type BackupFixture } from "../../testing/backups";
+import { backedUp } from "../../testing/restores";
+import { requestDrill, setDrillSchedule } from "../drills/requests";
 import { NEXT_STEPS, STEP_TARGETS } from "./next-steps";
 import { complianceReport } from "./report";
 import { requestBackup, setSchedule } from "./requests";
@@ -33,9 +35,13 @@ describe.each(ENGINES)("next steps against the verbs behind them, on %s", (engin
         { frequency: "1d", retention: "7d", store: "local", region: "northeurope" },
         { stores: f.stores },
       ),
+    drill: (role) => requestDrill(f.ctx(role), "contoso-edi", {}),
+    "drill-schedule": (role) =>
+      setDrillSchedule(f.ctx(role), "contoso-edi", { everyDays: 30 }).then(() => "saved"),
   };
 
   it("each step's role is the least role its form's verb accepts", async () => {
+    await backedUp(f); // a drill needs a good backup to restore
     const steps = Object.values(NEXT_STEPS)
       .flat()
       .filter((s) => s.target !== null);

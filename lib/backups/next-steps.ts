@@ -11,6 +11,8 @@ import type { NextStep, RuleId } from "./compliance-types";
 export const STEP_TARGETS = {
   "take-backup": "take-backup",
   schedule: "schedule-settings",
+  drill: "drills",
+  "drill-schedule": "drill-schedule",
 } as const;
 type Target = keyof typeof STEP_TARGETS;
 
@@ -29,6 +31,14 @@ const TAKE_BACKUP: StepSpec = {
   label: "Take a backup now",
   role: "operator",
   target: "take-backup",
+};
+
+/** Targets whose forms need the service in a state backups allow; a drill needs only a live service. */
+const NEEDS_BACKUP_STATE: Record<Target, boolean> = {
+  "take-backup": true,
+  schedule: true,
+  drill: false,
+  "drill-schedule": false,
 };
 
 export const NEXT_STEPS: Record<RuleId, StepSpec[]> = {
@@ -104,6 +114,20 @@ export const NEXT_STEPS: Record<RuleId, StepSpec[]> = {
         "Change the edition in Azure: a developer service cannot be backed up, so it cannot be restored into a higher edition either.",
     },
   ],
+  restorable: [
+    {
+      action: "run-drill",
+      label: "Run a restore drill",
+      role: "operator",
+      target: "drill",
+    },
+    {
+      action: "schedule-drills",
+      label: "Schedule restore drills",
+      role: "admin",
+      target: "drill-schedule",
+    },
+  ],
 };
 
 /** The next steps of a failing rule for a service in a given state. */
@@ -112,7 +136,7 @@ export function nextSteps(rule: RuleId, service: { id: string; state: string }):
   return NEXT_STEPS[rule].map((spec) => {
     const base = { action: spec.action, label: spec.label, role: spec.role };
     if (!spec.target) return { ...base, href: null, note: spec.outside ?? null };
-    if (!backupsAllowed)
+    if (NEEDS_BACKUP_STATE[spec.target] && !backupsAllowed)
       return {
         ...base,
         href: null,

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { eq, sql } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { tables } from "../db";
+import { queryRows, tables } from "../db";
 import { ENGINES } from "../../testing/db";
 import { backupFixture, type BackupFixture } from "../../testing/backups";
 import { complianceReport, existedDuring } from "./report";
@@ -35,6 +35,36 @@ describe.each(ENGINES)("the compliance trend on %s", (engine) => {
       startedAt: at,
       finishedAt: new Date(at.getTime() + 60_000),
     });
+  /** A drill of contoso-edi that succeeded at the given moment. */
+  const goodDrill = (at: Date) =>
+    f.db.insert(tables.drills).values({
+      id: randomUUID(),
+      serviceId: "contoso-edi",
+      backupId: randomUUID(),
+      backupName: "contoso-edi-drilled",
+      status: "succeeded",
+      requestedBy: "test",
+      requestedAt: at,
+      readyAt: at,
+      finishedAt: at,
+      rtoMs: 900,
+      sandbox: "drill-test",
+    });
+  /** contoso-edi's storage account as recorded at a moment. */
+  const storageFactsAt = async (validFrom: Date, replication: string) => {
+    const [row] = await queryRows<{ id: string; attributes: Record<string, unknown> }>(
+      f.db,
+      sql`select c.id, c.attributes from components c join service_components sc on sc.component_id = c.id
+          where sc.service_id = 'contoso-edi' and c.kind = 'storage'`,
+    );
+    await f.db.insert(tables.estateFactHistory).values({
+      subject: "component",
+      subjectId: row!.id,
+      facts: { ...row!.attributes, replication },
+      validFrom,
+    });
+    return row!.id;
+  };
   const report = () => complianceReport(f.db, { rpoMs: 30 * DAY, days: 30, now });
   const pointOn = async (r: Awaited<ReturnType<typeof report>>, n: number) =>
     r.trend.find((p) => p.day === daysAgo(n).toISOString().slice(0, 10))!;
@@ -58,6 +88,7 @@ describe.each(ENGINES)("the compliance trend on %s", (engine) => {
 
   it("judges each day by the backups of that day: failing before the first good one, passing after", async () => {
     await goodBackup(daysAgo(10));
+    await goodDrill(daysAgo(20));
     const r = await report();
     const contoso = (day: number) =>
       pointOn(r, day).then((p) => ({ compliant: p.compliant, total: p.total }));
@@ -66,6 +97,66 @@ describe.each(ENGINES)("the compliance trend on %s", (engine) => {
     expect(await contoso(10)).toEqual({ compliant: 1, total: 4 });
     expect(await contoso(1)).toEqual({ compliant: 1, total: 4 });
     expect(r.services.find((s) => s.service === "contoso-edi")!.verdict).toBe("pass");
+  });
+
+  it("judges a past day by the storage replication of that day, not today's (LRS until yesterday, then GRS)", async () => {
+    await goodBackup(daysAgo(10));
+    await goodDrill(daysAgo(20));
+    await storageFactsAt(daysAgo(60), "LRS");
+    await storageFactsAt(daysAgo(1), "GRS");
+    const r = await report();
+    const [before, after] = [await pointOn(r, 5), await pointOn(r, 0)];
+    expect(before.failingByRule["storage-geo"]).toBe((after.failingByRule["storage-geo"] ?? 0) + 1);
+    expect([before.compliant, after.compliant]).toEqual([0, 1]);
+    const rule = r.services
+      .find((s) => s.service === "contoso-edi")!
+      .rules.find((x) => x.rule === "storage-geo")!;
+    expect(rule).toMatchObject({ verdict: "pass", evidence: expect.stringMatching(/^GRS/) });
+  });
+
+  it("judges a past day by the drills finished by then: restorable only from the first drill", async () => {
+    await goodBackup(daysAgo(10));
+    await goodDrill(daysAgo(8));
+    const r = await report();
+    expect((await pointOn(r, 9)).failingByRule.restorable).toBe(
+      ((await pointOn(r, 7)).failingByRule.restorable ?? 0) + 1,
+    );
+    expect([(await pointOn(r, 9)).compliant, (await pointOn(r, 7)).compliant]).toEqual([0, 1]);
+  });
+
+  it("says when the estate's facts were first recorded, if a day needed facts from before then", async () => {
+    const r = await report();
+    // The fixture's facts were recorded when it was made, after the report's `now`.
+    expect(r.trendNote).toMatch(/Estate facts were first recorded after 2026-11-24/);
+    await f.db.execute(
+      sql`update estate_fact_history set valid_from = ${daysAgo(90).toISOString()}`,
+    );
+    expect((await report()).trendNote).not.toMatch(/first recorded/);
+  });
+
+  it("records each change of a component's facts and of a service's units, and only changes", async () => {
+    const id = await storageFactsAt(daysAgo(60), "LRS");
+    const rows = () =>
+      queryRows<{ subject: string; facts: Record<string, unknown> }>(
+        f.db,
+        sql`select subject, facts from estate_fact_history
+            where subject_id in (${id}, 'contoso-edi') order by id`,
+      );
+    const before = (await rows()).length;
+    await f.db.execute(sql`update components set attributes = attributes where id = ${id}`);
+    await f.db.execute(sql`update services set units = units where id = 'contoso-edi'`);
+    expect((await rows()).length).toBe(before);
+    await f.db.execute(
+      sql`update components set attributes = attributes || '{"replication":"ZRS"}' where id = ${id}`,
+    );
+    await f.db.execute(sql`update services set units = units + 1 where id = 'contoso-edi'`);
+    const after = await rows();
+    expect(
+      after.slice(before).map((r) => [r.subject, r.facts.replication ?? r.facts.units]),
+    ).toEqual([
+      ["component", "ZRS"],
+      ["service", expect.any(Number)],
+    ]);
   });
 
   it("counts a deleted service on the days it existed, and not after", async () => {

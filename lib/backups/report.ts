@@ -1,78 +1,36 @@
 /** The compliance report: the pure rules of ./compliance applied to what the store knows. */
 import { tables, type Db } from "../db";
 import { listOperations } from "../control-plane";
-import type { ComponentAttributes, Edition } from "../estate/types";
 import { RULE_TITLE, type ServiceCompliance } from "./compliance-types";
-import { evaluateService, type BackupFact, type ComplianceInput } from "./compliance";
+import { evaluateService, type ComplianceInput, type DrillFact } from "./compliance";
 import type { ComplianceReport, ComplianceTrendPoint } from "./backup-types";
 import { nextSteps, stepText } from "./next-steps";
+import {
+  backupFactsAt,
+  factsAt,
+  readDrillFacts,
+  readFactHistory,
+  readServiceSpans,
+  type FactHistory,
+  type ServiceSpan,
+} from "./report-facts";
 import type { BackupRecord } from "./runner";
-import { asc, inArray } from "drizzle-orm";
+import { inArray } from "drizzle-orm";
 
 const DAY = 86_400_000;
-const { backups, components, serviceComponents, services } = tables;
+const { backups } = tables;
 
-type History = { backups: BackupRecord[]; operations: Awaited<ReturnType<typeof listOperations>> };
-
-/** A backup counted as good at time `at`: finished well by then, not yet pruned, never found corrupted. */
-function factsAt(rows: BackupRecord[], serviceId: string, at: Date): BackupFact[] {
-  return rows
-    .filter(
-      (b) =>
-        b.serviceId === serviceId &&
-        b.finishedAt &&
-        b.finishedAt <= at &&
-        (!b.prunedAt || b.prunedAt > at),
-    )
-    .map((b) => ({
-      name: b.name,
-      region: b.region,
-      good:
-        (b.status === "succeeded" || b.status === "pruned") &&
-        (b.checksum === "verified" || b.checksum === "unverified"),
-      startedAt: b.startedAt ?? b.requestedAt,
-      finishedAt: b.finishedAt,
-    }));
-}
-
-/** A service as the trend needs it: when it came and went, and the estate facts it has today. */
-type ServiceSpan = {
-  id: string;
-  edition: Edition;
-  units: number;
-  region: string;
-  state: string;
-  createdAt: Date;
-  retiredAt: Date | null;
-  parts: { kind: string; attributes: ComponentAttributes }[];
+type History = {
+  backups: BackupRecord[];
+  operations: Awaited<ReturnType<typeof listOperations>>;
+  drills: (DrillFact & { serviceId: string })[];
+  facts: FactHistory;
+  /** Told of each moment judged with facts assumed (before the first record). */
+  assumedBefore: (at: Date) => void;
 };
-
-/** Every service ever recorded, deleted ones included: the trend counts each on the days it existed. */
-async function readServiceSpans(db: Db): Promise<ServiceSpan[]> {
-  const [serviceRows, componentRows, linkRows] = await Promise.all([
-    db.select().from(services).orderBy(asc(services.position), asc(services.id)),
-    db.select().from(components),
-    db
-      .select()
-      .from(serviceComponents)
-      .orderBy(asc(serviceComponents.serviceId), asc(serviceComponents.position)),
-  ]);
-  const byId = new Map(componentRows.map((c) => [c.id, c]));
-  return serviceRows.map((s) => ({
-    id: s.id,
-    edition: s.edition as Edition,
-    units: s.units,
-    region: s.region,
-    state: s.state,
-    createdAt: s.createdAt,
-    retiredAt: s.retiredAt,
-    parts: linkRows
-      .filter((l) => l.serviceId === s.id)
-      .map((l) => byId.get(l.componentId))
-      .filter((c) => c !== undefined)
-      .map((c) => ({ kind: c.kind, attributes: c.attributes as ComponentAttributes })),
-  }));
-}
+/** How recent a successful drill must be, unless set (STANDFAST_DRILL_WITHIN). */
+export const DRILL_WITHIN_DEFAULT_MS = 30 * DAY;
+export type ReportOptions = { rpoMs: number; drillWithinMs?: number; days: number; now?: Date };
 
 /** Whether a service existed at some moment of [from, to]: created by its end, not deleted before its start. */
 export const existedDuring = (
@@ -83,27 +41,43 @@ export const existedDuring = (
 const existing = (spans: ServiceSpan[], from: Date, to: Date) =>
   spans.filter((s) => existedDuring(s, from, to));
 
-function inputAt(s: ServiceSpan, history: History, at: Date, rpoMs: number): ComplianceInput {
+function inputAt(
+  s: ServiceSpan,
+  history: History,
+  at: Date,
+  options: ReportOptions,
+): ComplianceInput {
   // A service deleted that day is judged as it was when it went.
   const when = s.retiredAt && s.retiredAt < at ? s.retiredAt : at;
-  const roles = s.parts.find((c) => c.kind === "role-instances");
-  const storage = s.parts.find((c) => c.kind === "storage");
-  const tracking = s.parts.find((c) => c.kind === "tracking-database");
+  // The estate facts of that moment: today's facts judged a past day as if they had always held.
+  const part = (kind: string) => {
+    const c = s.parts.find((p) => p.kind === kind);
+    if (!c) return undefined;
+    const known = factsAt(history.facts, `component:${c.id}`, when, c.attributes);
+    if (known.assumed) history.assumedBefore(when);
+    return known.facts;
+  };
+  const roles = part("role-instances");
+  const storage = part("storage");
+  const tracking = part("tracking-database");
+  const units = factsAt(history.facts, `service:${s.id}`, when, { units: s.units }).facts.units;
   return {
     service: { id: s.id, edition: s.edition, region: s.region },
-    instances: roles?.attributes.instances ?? s.units,
+    instances: roles?.instances ?? units,
     storage: {
-      replication: storage?.attributes.replication ?? null,
-      secondaryRegion: storage?.attributes.secondaryRegion ?? null,
+      replication: storage?.replication ?? null,
+      secondaryRegion: storage?.secondaryRegion ?? null,
       syncLagMs: null,
     },
-    trackingContinuity: tracking?.attributes.continuity ?? null,
-    backups: factsAt(history.backups, s.id, when),
+    trackingContinuity: tracking?.continuity ?? null,
+    backups: backupFactsAt(history.backups, s.id, when),
     operations: history.operations
       .filter((o) => o.serviceId === s.id && o.at <= when)
       .map((o) => ({ id: String(o.id), kind: o.kind, summary: o.summary, at: o.at })),
+    drills: history.drills.filter((d) => d.serviceId === s.id && d.finishedAt <= when),
     now: when,
-    rpoMs,
+    rpoMs: options.rpoMs,
+    drillWithinMs: options.drillWithinMs ?? DRILL_WITHIN_DEFAULT_MS,
   };
 }
 
@@ -117,23 +91,31 @@ function withNextSteps(result: ServiceCompliance, s: ServiceSpan): ServiceCompli
   };
 }
 
-export async function complianceReport(
-  db: Db,
-  options: { rpoMs: number; days: number; now?: Date },
-): Promise<ComplianceReport> {
+export async function complianceReport(db: Db, options: ReportOptions): Promise<ComplianceReport> {
   const now = options.now ?? new Date();
-  const [spans, rows, operations] = await Promise.all([
+  const [spans, rows, operations, drillFacts, facts] = await Promise.all([
     readServiceSpans(db),
     db
       .select()
       .from(backups)
       .where(inArray(backups.status, ["succeeded", "pruned", "failed"])),
     listOperations(db, { limit: 100_000 }),
+    readDrillFacts(db),
+    readFactHistory(db),
   ]);
-  const history: History = { backups: rows, operations };
+  let assumedUntil: Date | null = null;
+  const history: History = {
+    backups: rows,
+    operations,
+    drills: drillFacts,
+    facts,
+    assumedBefore: (at) => {
+      if (!assumedUntil || at > assumedUntil) assumedUntil = at;
+    },
+  };
   const services: ServiceCompliance[] = spans
     .filter((s) => !s.retiredAt)
-    .map((s) => withNextSteps(evaluateService(inputAt(s, history, now, options.rpoMs)), s));
+    .map((s) => withNextSteps(evaluateService(inputAt(s, history, now, options)), s));
 
   const trend: ComplianceTrendPoint[] = [];
   const today = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate());
@@ -141,14 +123,18 @@ export async function complianceReport(
     const start = today - d * DAY;
     const at = new Date(Math.min(start + DAY - 1, now.getTime()));
     const results = existing(spans, new Date(start), at).map((s) =>
-      evaluateService(inputAt(s, history, at, options.rpoMs)),
+      evaluateService(inputAt(s, history, at, options)),
     );
     const failing = results.filter((r) => r.verdict === "fail").length;
+    const failingByRule: ComplianceTrendPoint["failingByRule"] = {};
+    for (const r of results.flatMap((x) => x.rules))
+      if (r.verdict === "fail") failingByRule[r.rule] = (failingByRule[r.rule] ?? 0) + 1;
     trend.push({
       day: new Date(start).toISOString().slice(0, 10),
       compliant: results.length - failing,
       failing,
       total: results.length,
+      failingByRule,
     });
   }
   const failing = services.filter((s) => s.verdict === "fail").length;
@@ -164,9 +150,16 @@ export async function complianceReport(
         .length,
     },
     trend,
-    trendNote:
-      "Each day counts the services that existed that day, judged by the backups and management operations recorded by then, with today's estate facts (instances, storage replication, tracking database continuity).",
+    trendNote: trendNote(assumedUntil),
   };
+}
+
+function trendNote(assumedUntil: Date | null): string {
+  const base =
+    "Each day counts the services that existed that day, judged by what was recorded by its end: backups, management operations, restore drills and the estate's facts (instances, storage replication, tracking database continuity).";
+  return assumedUntil
+    ? `${base} Estate facts were first recorded after ${assumedUntil.toISOString().slice(0, 10)}: days up to then use the first facts recorded.`
+    : base;
 }
 
 /** A CSV cell; text a spreadsheet would run as a formula (=, +, -, @) is quoted as text. */

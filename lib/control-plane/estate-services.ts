@@ -105,8 +105,21 @@ export async function declareEstate(
       join services s on s.id = sc.service_id where s.retired_at is null)`);
 }
 
-/** The estate's live services have existed since `since` at least (the demo's history starts then). */
+/**
+ * The estate's live services have existed since `since` at least (the demo's history starts then),
+ * and so have the first recorded facts of them and their components.
+ */
 export async function dateEstateServices(db: Db, since: Date): Promise<void> {
+  await db.execute(sql`
+    update estate_fact_history set valid_from = ${since}
+    where valid_from > ${since} and id in (
+      select min(id) from estate_fact_history group by subject, subject_id)
+    and (
+      (subject = 'service' and subject_id in (
+        select id from services where origin = 'estate' and retired_at is null))
+      or (subject = 'component' and subject_id in (
+        select sc.component_id from service_components sc join services s on s.id = sc.service_id
+        where s.origin = 'estate' and s.retired_at is null)))`);
   await db
     .update(services)
     .set({ createdAt: since })

@@ -429,3 +429,4 @@ export const notificationDeliveries = pgTable(
 export * from "./auth-schema";
 export * from "./incidents-schema";
 export * from "./drills-schema";
+export * from "./history-schema";

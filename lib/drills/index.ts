@@ -8,6 +8,7 @@ import { DrillWorker } from "./worker";
 
 export * from "./drill-types";
 export { DrillWorker } from "./worker";
+export { seedDemoDrills } from "./demo";
 
 const KEY = Symbol.for("standfast.drillWorker");
 type Global = typeof globalThis & { [KEY]?: DrillWorker };
