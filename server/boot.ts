@@ -128,7 +128,9 @@ export async function boot(): Promise<Runtime> {
     if (seeded.seeded) {
       log.info(`demo backups: ${seeded.backups} backups of the last 90 days`);
       const drilled = await steps.time("demo drills", () => seedDemoDrills(database.db, stores));
-      log.info(`demo drills: ${drilled.drills} restore drills run`);
+      log.info(
+        `demo drills: ${drilled.ran} run now, ${drilled.recorded} earlier ones recorded as history`,
+      );
     }
   }
   const jobs = {

@@ -1,8 +1,8 @@
 "use server";
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import { requestBackupAs, runOperationAs, setScheduleAs, verifyBackupAs } from "@/lib/backups";
-import { actionActor } from "@/lib/auth/session";
+import { requestBackup, runOperation, setSchedule, verifyBackup } from "@/lib/backups";
+import { actionContext } from "@/lib/auth/session";
 import { formOf, idArgument, toFormRefusal } from "@/lib/http";
 import type { FormState } from "@/components/backups/form-state";
 import { formValues, operationFromForm, ScheduleForm, TakeBackupForm } from "./form-input";
@@ -18,11 +18,11 @@ export async function takeBackupAction(_prev: unknown, form: unknown): Promise<F
   let id: string;
   let service: string;
   try {
-    const actor = await actionActor();
+    const ctx = await actionContext();
     values = formValues(formOf(form));
     const raw = TakeBackupForm.parse(values);
     service = raw.service;
-    id = (await requestBackupAs(actor, raw)).id;
+    id = (await requestBackup(ctx, raw)).id;
   } catch (error) {
     return toFormRefusal(error, values);
   }
@@ -38,9 +38,9 @@ export async function verifyBackupAction(
   _form: unknown,
 ): Promise<FormState<{ ok: boolean; message: string }>> {
   try {
-    const actor = await actionActor();
+    const ctx = await actionContext();
     const id = idArgument(backupId, "backupId");
-    const result = await verifyBackupAs(actor, id);
+    const result = await verifyBackup(ctx, id);
     revalidatePath(`/backups/${encodeURIComponent(id)}`);
     revalidatePath("/backups");
     return { ok: true, data: { ok: result.ok, message: result.message } };
@@ -57,10 +57,10 @@ export async function setScheduleAction(
 ): Promise<FormState<{ message: string }>> {
   let values: Record<string, string> | undefined;
   try {
-    const actor = await actionActor();
+    const ctx = await actionContext();
     values = formValues(formOf(form));
     const id = idArgument(serviceId, "serviceId");
-    const row = await setScheduleAs(actor, id, ScheduleForm.parse(values));
+    const row = await setSchedule(ctx, id, ScheduleForm.parse(values));
     revalidatePath(servicePath(id));
     revalidatePath("/compliance");
     return {
@@ -85,10 +85,10 @@ export async function runOperationAction(
 ): Promise<FormState<{ message: string }>> {
   let values: Record<string, string> | undefined;
   try {
-    const actor = await actionActor();
+    const ctx = await actionContext();
     values = formValues(formOf(form));
     const id = idArgument(serviceId, "serviceId");
-    const operation = await runOperationAs(actor, id, operationFromForm(values));
+    const operation = await runOperation(ctx, id, operationFromForm(values));
     revalidatePath(servicePath(id));
     revalidatePath("/backups");
     revalidatePath("/compliance");

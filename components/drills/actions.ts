@@ -1,8 +1,8 @@
 "use server";
 import { revalidatePath } from "next/cache";
 import type { FormState } from "@/components/backups/form-state";
-import { actionActor } from "@/lib/auth/session";
-import { requestDrillAs, setDrillScheduleAs } from "@/lib/drills";
+import { actionContext } from "@/lib/auth/session";
+import { requestDrill, setDrillSchedule } from "@/lib/drills";
 import { formOf, idArgument, toFormRefusal } from "@/lib/http";
 
 // Thin: bound service id (+ form) -> the verb (which authorizes and validates) -> revalidate.
@@ -16,9 +16,9 @@ export async function runDrillAction(
   _form: unknown,
 ): Promise<FormState<{ id: string }>> {
   try {
-    const actor = await actionActor();
+    const ctx = await actionContext();
     const id = idArgument(serviceId, "serviceId");
-    const drill = await requestDrillAs(actor, id, {});
+    const drill = await requestDrill(ctx, id, {});
     revalidatePath(servicePath(id));
     return { ok: true, data: { id: drill.id } };
   } catch (error) {
@@ -34,13 +34,13 @@ export async function setDrillScheduleAction(
 ): Promise<FormState> {
   let values: Record<string, string> | undefined;
   try {
-    const actor = await actionActor();
+    const ctx = await actionContext();
     const id = idArgument(serviceId, "serviceId");
     const raw = formOf(form).get("everyDays");
     const text = typeof raw === "string" ? raw.trim() : "";
     values = { everyDays: text };
     const everyDays = text === "" ? null : /^\d{1,4}$/.test(text) ? Number(text) : text;
-    await setDrillScheduleAs(actor, id, { everyDays });
+    await setDrillSchedule(ctx, id, { everyDays });
     revalidatePath(servicePath(id));
     return { ok: true, data: null };
   } catch (error) {

@@ -1,19 +1,19 @@
 "use server";
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import { actionActor } from "@/lib/auth/session";
+import { actionContext } from "@/lib/auth/session";
 import { formOf, idArgument, toActionResult, type ActionResult } from "@/lib/http";
 import {
-  checkRestoreAs,
-  deleteFailedServiceAs,
-  requestRestoreAs,
-  resumeServiceAs,
-  tickChecklistAs,
+  checkRestore,
+  deleteFailedService,
+  requestRestore,
+  resumeService,
+  tickChecklist,
   type PreflightResult,
 } from "@/lib/restores";
 import { checkFromForm, requestFromForm, type TargetValues } from "./form-input";
 
-// Thin: the caller first (actionActor refuses other sites), form -> raw input, the verb (which
+// Thin: the caller first (actionContext refuses other sites), form -> raw input, the verb (which
 // authorizes, validates and audits), revalidate, one result shape. Arguments are typed unknown:
 // Next passes whatever the client posted, bound ids included.
 
@@ -26,9 +26,9 @@ const restorePath = (id: string) => `/restores/${encodeURIComponent(id)}`;
 /** Runs the pre-flight checks for the values in the form; changes nothing. Operator. */
 export async function checkRestoreAction(_prev: unknown, form: unknown): Promise<CheckState> {
   try {
-    const actor = await actionActor();
+    const ctx = await actionContext();
     const checked = checkFromForm(formOf(form));
-    return { ok: true, data: { ...(await checkRestoreAs(actor, checked)), checked } };
+    return { ok: true, data: { ...(await checkRestore(ctx, checked)), checked } };
   } catch (error) {
     return toActionResult(error);
   }
@@ -38,8 +38,8 @@ export async function checkRestoreAction(_prev: unknown, form: unknown): Promise
 export async function requestRestoreAction(_prev: unknown, form: unknown): Promise<RequestState> {
   let id: string;
   try {
-    const actor = await actionActor();
-    id = await requestRestoreAs(actor, requestFromForm(formOf(form)));
+    const ctx = await actionContext();
+    id = await (await requestRestore(ctx, requestFromForm(formOf(form)))).id;
   } catch (error) {
     return toActionResult(error);
   }
@@ -55,9 +55,9 @@ export async function tickChecklistAction(
 ): Promise<ActionResult<null>> {
   let id: string;
   try {
-    const actor = await actionActor();
+    const ctx = await actionContext();
     id = idArgument(restoreId, "restoreId");
-    await tickChecklistAs(actor, id, { item, done });
+    await tickChecklist(ctx, id, { item, done });
   } catch (error) {
     return toActionResult(error);
   }
@@ -73,9 +73,9 @@ export async function resumeServiceAction(
 ): Promise<DoneState> {
   let id: string;
   try {
-    const actor = await actionActor();
+    const ctx = await actionContext();
     id = idArgument(restoreId, "restoreId");
-    await resumeServiceAs(actor, id);
+    await resumeService(ctx, id);
   } catch (error) {
     return toActionResult(error);
   }
@@ -93,12 +93,12 @@ export async function deleteFailedServiceAction(
 ): Promise<DoneState> {
   let ids: { restore: string; service: string };
   try {
-    const actor = await actionActor();
+    const ctx = await actionContext();
     ids = {
       restore: idArgument(restoreId, "restoreId"),
       service: idArgument(serviceId, "serviceId"),
     };
-    await deleteFailedServiceAs(actor, ids.service);
+    await deleteFailedService(ctx, ids.service);
   } catch (error) {
     return toActionResult(error);
   }

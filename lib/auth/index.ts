@@ -6,6 +6,7 @@ export { actorFromToken, createApiToken, ensureAdminToken, ADMIN_TOKEN_FILE } fr
 export {
   actionActor,
   actionContext,
+  pageContext,
   actorFromHeaders,
   currentActor,
   requirePageRole,
@@ -18,7 +19,6 @@ export { createAuth, OIDC_PROVIDER_ID, type StandfastAuth } from "./better-auth"
 export {
   createLocalUser,
   listUsers,
-  listUsersAs,
   setUserDisabled,
   setUserRole,
   NewUserInput,

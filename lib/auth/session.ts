@@ -88,6 +88,11 @@ export function safeNext(next: string | null | undefined): string {
 }
 
 /** For server actions: actionActor's checks, then the context every write verb takes. */
+/** A page's verb context: its viewer (who must hold `role`) and the store. */
+export async function pageContext(role: Role, next: string): Promise<Ctx> {
+  return { actor: await requirePageRole(role, next), db: await getDb() };
+}
+
 export async function actionContext(): Promise<Ctx> {
   const actor = await actionActor();
   return { actor, db: await getDb() };

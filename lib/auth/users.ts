@@ -4,12 +4,12 @@ import { and, asc, eq, ne } from "drizzle-orm";
 import { randomBytes } from "node:crypto";
 import { z } from "zod";
 import { auditTarget, recordAudit } from "../audit";
-import { getDb, tables, type Db } from "../db";
+import { tables, type Db } from "../db";
 import { conflict, invalidState, isDomainError, notFound } from "../errors";
 import { parseOrThrow } from "../validation";
 import { MIN_PASSWORD_LENGTH } from "./better-auth";
 import { requireRole, type Ctx } from "./require";
-import { ROLES, type Actor, type Role } from "../roles";
+import { ROLES, type Role } from "../roles";
 
 const { users, accounts, sessions } = tables;
 
@@ -60,11 +60,6 @@ export async function listUsers(ctx: Ctx): Promise<UserRow[]> {
     disabled: u.disabled,
     createdAt: u.createdAt,
   }));
-}
-
-/** listUsers for a page, on the process-wide store. */
-export async function listUsersAs(actor: Actor): Promise<UserRow[]> {
-  return listUsers({ actor, db: await getDb() });
 }
 
 /** Inserts a user who signs in with a password (better-auth's `credential` account). */

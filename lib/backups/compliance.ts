@@ -216,7 +216,9 @@ export function restorableRule(i: ComplianceInput): RuleResult {
   const last = done[0];
   const items =
     last && !last.succeeded
-      ? [`${last.finishedAt.toISOString()} drill of ${last.backupName} failed: ${last.reason ?? "no reason recorded"}`]
+      ? [
+          `${last.finishedAt.toISOString()} drill of ${last.backupName} failed: ${last.reason ?? "no reason recorded"}`,
+        ]
       : undefined;
   const evidence = lastGood
     ? `the last drill that succeeded was ${ago(lastGood)} ago (${target})`

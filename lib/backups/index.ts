@@ -1,5 +1,5 @@
 import "server-only";
-import type { Actor, Ctx } from "../auth";
+import type { Ctx } from "../auth";
 import { getDb, type Db } from "../db";
 import { runOperation as runControlPlaneOperation } from "../control-plane";
 import { getSettings } from "../settings";
@@ -89,15 +89,6 @@ export async function runOperation(ctx: Ctx, serviceId: string, raw: unknown) {
   return operation;
 }
 
-// The same verbs for the web layer, which holds an actor but never the store.
-const as = async (actor: Actor): Promise<Ctx> => ({ actor, db: await getDb() });
-export const requestBackupAs = async (actor: Actor, raw: unknown) =>
-  requestBackup(await as(actor), raw);
-export const verifyBackupAs = async (actor: Actor, id: string) => verifyBackup(await as(actor), id);
-export const setScheduleAs = async (actor: Actor, serviceId: string, raw: unknown) =>
-  setSchedule(await as(actor), serviceId, raw);
-export const runOperationAs = async (actor: Actor, serviceId: string, raw: unknown) =>
-  runOperation(await as(actor), serviceId, raw);
 /** The schedule verb with the stores given, for a caller already inside a transaction (a restore). */
 export { setSchedule as setScheduleWithStores } from "./requests";
 export { withoutStorePaths } from "./store-view";

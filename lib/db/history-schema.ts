@@ -14,9 +14,7 @@ export const estateFactHistory = pgTable(
     subject: text("subject").notNull(),
     subjectId: text("subject_id").notNull(),
     facts: jsonb("facts").notNull(),
-    validFrom: timestamp("valid_from", { withTimezone: true, mode: "date" })
-      .notNull()
-      .defaultNow(),
+    validFrom: timestamp("valid_from", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
   },
   (t) => [index("estate_fact_history_subject_idx").on(t.subject, t.subjectId, t.validFrom)],
 );

@@ -25,7 +25,7 @@ export async function seedDemoDrills(
   db: Db,
   stores: Stores,
   now = new Date(),
-): Promise<{ drills: number }> {
+): Promise<{ ran: number; recorded: number }> {
   const ctx = { actor: SYSTEM, db };
   for (const service of DRILLED) {
     await setDrillSchedule(ctx, service, { everyDays: 30 });
@@ -70,5 +70,5 @@ export async function seedDemoDrills(
     });
     recorded++;
   }
-  return { drills: ran + recorded };
+  return { ran, recorded };
 }

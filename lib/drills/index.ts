@@ -1,5 +1,5 @@
 import "server-only";
-import type { Actor, Ctx } from "../auth";
+import type { Ctx } from "../auth";
 import type { Stores } from "../backups";
 import { getDb, type Db } from "../db";
 import { isLiveService, readDrill, readDrills, readDrillSchedule, toDrillView } from "./read";
@@ -60,9 +60,3 @@ export const setDrillSchedule = async (ctx: Ctx, serviceId: string, raw: unknown
   worker()?.kick();
   return getDrillSchedule(serviceId, ctx.db);
 };
-
-const as = async (actor: Actor): Promise<Ctx> => ({ actor, db: await getDb() });
-export const requestDrillAs = async (actor: Actor, serviceId: string, raw: unknown) =>
-  requestDrill(await as(actor), serviceId, raw);
-export const setDrillScheduleAs = async (actor: Actor, serviceId: string, raw: unknown) =>
-  setDrillSchedule(await as(actor), serviceId, raw);

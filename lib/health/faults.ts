@@ -1,8 +1,8 @@
 import { and, eq, lt, isNotNull } from "drizzle-orm";
 import { z } from "zod";
-import { auditTarget, recordAudit } from "../audit";
+import { auditRefusals, auditTarget, recordAudit } from "../audit";
 import { requireRole, type Ctx } from "../auth";
-import { isDomainError, notFound, validationError } from "../errors";
+import { notFound, validationError } from "../errors";
 import { tables, type Db } from "../db";
 import { parseDuration } from "../time";
 import { parseOrThrow } from "../validation";
@@ -38,7 +38,7 @@ export const ClearInput = z.strictObject({ component: z.string().min(1).optional
 
 /** Injects a fault into a simulated component. Admin only; audited in the same transaction. */
 export async function injectFault(ctx: Ctx, raw: unknown, now = new Date()) {
-  try {
+  return auditRefusals(ctx, "health.fault.inject", auditTarget(raw, "component"), async () => {
     requireRole(ctx.actor, "admin", "Fault injection");
     const input = parseOrThrow(FaultInput, raw, "Invalid fault");
     return await ctx.db.transaction(async (tx) => {
@@ -96,15 +96,12 @@ export async function injectFault(ctx: Ctx, raw: unknown, now = new Date()) {
         until: until?.toISOString() ?? null,
       };
     });
-  } catch (error) {
-    await auditRefusal(ctx, "health.fault.inject", raw, error);
-    throw error;
-  }
+  });
 }
 
 /** Clears one component's fault, or all of them. Admin only; an unknown component is not found. */
 export async function clearFaults(ctx: Ctx, raw: unknown): Promise<{ cleared: number }> {
-  try {
+  return auditRefusals(ctx, "health.fault.clear", auditTarget(raw, "component"), async () => {
     requireRole(ctx.actor, "admin", "Clearing faults");
     const input = parseOrThrow(ClearInput, raw ?? {}, "Invalid request");
     return await ctx.db.transaction(async (tx) => {
@@ -130,22 +127,7 @@ export async function clearFaults(ctx: Ctx, raw: unknown): Promise<{ cleared: nu
       });
       return { cleared: removed.length };
     });
-  } catch (error) {
-    await auditRefusal(ctx, "health.fault.clear", raw, error);
-    throw error;
-  }
-}
-
-async function auditRefusal(ctx: Ctx, action: string, raw: unknown, error: unknown) {
-  if (!isDomainError(error)) return;
-  const target = auditTarget(raw, "component");
-  await recordAudit(ctx.db, {
-    actor: ctx.actor,
-    action,
-    target,
-    outcome: "refused",
-    detail: error.message.slice(0, 500),
-  }).catch(() => {});
+  });
 }
 
 export type FaultRow = { componentId: string; fault: Fault; createdAt: Date; createdBy: string };

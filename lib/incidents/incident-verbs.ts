@@ -4,108 +4,28 @@
  * interleaves with a detection pass), and writes its audit row and event in the same transaction.
  */
 import "server-only";
-import { and, eq, inArray, isNull } from "drizzle-orm";
+import { and, eq, inArray } from "drizzle-orm";
 import { auditRefusals, auditTarget, recordAudit } from "../audit";
 import { requireRole, type Ctx } from "../auth";
-import { tables, type Db } from "../db";
-import { conflict, invalidState, notFound, validationError } from "../errors";
+import { tables } from "../db";
+import { invalidState, validationError } from "../errors";
 import { parseOrThrow } from "../validation";
-import {
-  readComponentInfo,
-  requireComponents,
-  servicesOf,
-  type ComponentInfo,
-} from "./component-info";
-import { emitEvent, kickNotifications, type IncidentEvent } from "./events";
-import { isId, newId } from "./ids";
-import type { Impact, IncidentStatus } from "./incident-types";
+import { readComponentInfo, requireComponents } from "./component-info";
+import { newId } from "./ids";
+import type { IncidentStatus } from "./incident-types";
 import { IncidentChange, IncidentUpdate, NewIncident, Postmortem } from "./inputs";
 import { lockIncidents } from "./lock";
 
-/** A verb's transaction; once it has committed, this process sends what it announced now. */
-const inTransaction = <T>(db: Db, fn: (tx: Db) => Promise<T>): Promise<T> =>
-  db.transaction(fn).finally(kickNotifications);
+import {
+  addUpdate,
+  assertFree,
+  componentRow,
+  eventOf,
+  inTransaction,
+  readForUpdate,
+} from "./incident-rows";
 
-const { incidents, incidentUpdates, incidentComponents } = tables;
-type IncidentKind = Extract<IncidentEvent, { incidentId: string }>["kind"];
-type IncidentRow = typeof incidents.$inferSelect;
-
-async function readForUpdate(tx: Db, id: string): Promise<IncidentRow> {
-  const [row] = isId(id)
-    ? await tx.select().from(incidents).where(eq(incidents.id, id)).for("update")
-    : [];
-  if (!row) throw notFound(`Incident "${id}"`);
-  return row;
-}
-
-/** Refuses components that are in another unresolved incident, naming it. */
-async function assertFree(tx: Db, ids: string[], incidentId: string | null) {
-  if (ids.length === 0) return;
-  const taken = await tx
-    .select({
-      componentId: incidentComponents.componentId,
-      incidentId: incidentComponents.incidentId,
-    })
-    .from(incidentComponents)
-    .where(and(inArray(incidentComponents.componentId, ids), eq(incidentComponents.open, true)));
-  const elsewhere = taken.filter((t) => t.incidentId !== incidentId);
-  if (elsewhere.length)
-    throw conflict(
-      `Already in another open incident: ${elsewhere.map((t) => `${t.componentId} (incident ${t.incidentId})`).join(", ")}. Update that incident instead.`,
-    );
-}
-
-async function eventOf(tx: Db, kind: IncidentKind, id: string, message: string | null, now: Date) {
-  const [row] = await tx.select().from(incidents).where(eq(incidents.id, id));
-  const parts = await tx
-    .select({ componentId: incidentComponents.componentId })
-    .from(incidentComponents)
-    .where(and(eq(incidentComponents.incidentId, id), isNull(incidentComponents.removedAt)));
-  const ids = parts.map((p) => p.componentId);
-  const info = await readComponentInfo(tx, ids);
-  await emitEvent(tx, {
-    kind,
-    incidentId: id,
-    title: row!.title,
-    status: row!.status,
-    impact: row!.impact as Impact,
-    message,
-    componentIds: ids,
-    serviceIds: servicesOf(info),
-    at: now.toISOString(),
-  });
-}
-
-async function addUpdate(
-  tx: Db,
-  ctx: Ctx,
-  incidentId: string,
-  status: string,
-  body: string,
-  now: Date,
-  affected: { code: string; name: string; old_status: string; new_status: string }[] = [],
-) {
-  await tx.insert(incidentUpdates).values({
-    id: newId(),
-    incidentId,
-    status,
-    body,
-    createdAt: now,
-    authorKind: ctx.actor.kind,
-    authorId: ctx.actor.id,
-    authorName: ctx.actor.name,
-    affectedComponents: affected.length ? affected : null,
-  });
-}
-
-const componentRow = (incidentId: string, c: ComponentInfo, by: string, now: Date) => ({
-  incidentId,
-  componentId: c.id,
-  addedAt: now,
-  addedBy: by,
-  worstStatus: c.status,
-  lastStatus: c.status,
-});
+const { incidents, incidentComponents } = tables;
 
 /** Opens an incident by hand. Operator. Returns its id. */
 export async function createIncident(ctx: Ctx, raw: unknown, now = new Date()): Promise<string> {

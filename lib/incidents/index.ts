@@ -1,5 +1,5 @@
 import "server-only";
-import type { Actor, Ctx } from "../auth";
+import type { Ctx } from "../auth";
 import { getDb, type Db } from "../db";
 import { getBoard } from "../health";
 import { getSettings } from "../settings";
@@ -128,7 +128,6 @@ const after = <T>(result: T): T => {
   getDetector()?.kick();
   return result;
 };
-const ctxOf = async (actor: Actor): Promise<Ctx> => ({ actor, db: await getDb() });
 
 export const createIncident = async (ctx: Ctx, raw: unknown) => after(await create(ctx, raw));
 export const postIncidentUpdate = async (ctx: Ctx, id: string, raw: unknown) =>
@@ -142,19 +141,6 @@ export const scheduleMaintenance = async (ctx: Ctx, raw: unknown) =>
 export const updateMaintenance = async (ctx: Ctx, id: string, raw: unknown) =>
   after(await move(ctx, id, raw));
 
-// The same verbs for the web layer, which holds an actor but never the store.
-export const createIncidentAs = async (actor: Actor, raw: unknown) =>
-  createIncident(await ctxOf(actor), raw);
-export const postIncidentUpdateAs = async (actor: Actor, id: string, raw: unknown) =>
-  postIncidentUpdate(await ctxOf(actor), id, raw);
-export const changeIncidentAs = async (actor: Actor, id: string, raw: unknown) =>
-  changeIncident(await ctxOf(actor), id, raw);
-export const writePostmortemAs = async (actor: Actor, id: string, raw: unknown) =>
-  writePostmortem(await ctxOf(actor), id, raw);
-export const scheduleMaintenanceAs = async (actor: Actor, raw: unknown) =>
-  scheduleMaintenance(await ctxOf(actor), raw);
-export const updateMaintenanceAs = async (actor: Actor, id: string, raw: unknown) =>
-  updateMaintenance(await ctxOf(actor), id, raw);
 export { type IncidentRecord, type MaintenanceRecord } from "./records";
 export {
   isActiveMaintenance,

@@ -10,11 +10,6 @@ import {
   type RestoreDeps,
   type RestoreRecord,
 } from "./requests";
-import {
-  deleteFailedService as deleteFailed,
-  resumeService as resume,
-  tickChecklist as tick,
-} from "./after-restore";
 import { checkedItems } from "./checked-items";
 import type { ChosenSchedule } from "./restore-choices";
 import type { CheckedItem, RestoreStatus, RestoreStep, RestoreView } from "./restore-types";
@@ -130,26 +125,11 @@ export async function listRestores(limit = 50, db?: Db): Promise<RestoreView[]> 
 
 const ctxOf = async (actor: Actor): Promise<Ctx> => ({ actor, db: await getDb() });
 
-export async function checkRestoreAs(actor: Actor, raw: unknown) {
-  const ctx = await ctxOf(actor);
-  return check(ctx, raw, deps(ctx.db));
-}
-export async function requestRestoreAs(actor: Actor, raw: unknown) {
-  const ctx = await ctxOf(actor);
-  const row = await request(ctx, raw, deps(ctx.db));
-  worker()?.kick();
-  return row.id;
-}
 export async function requestRestore(ctx: Ctx, raw: unknown) {
   const row = await request(ctx, raw, deps(ctx.db));
   worker()?.kick();
   return (await getRestore(row.id, ctx.db))!;
 }
-export const tickChecklistAs = async (actor: Actor, id: string, raw: unknown) =>
-  tick(await ctxOf(actor), id, raw);
-export const resumeServiceAs = async (actor: Actor, id: string) => resume(await ctxOf(actor), id);
-export const deleteFailedServiceAs = async (actor: Actor, serviceId: string) =>
-  deleteFailed(await ctxOf(actor), serviceId);
 export { tickChecklist, resumeService, deleteFailedService } from "./after-restore";
 export async function checkRestore(ctx: Ctx, raw: unknown) {
   return check(ctx, raw, deps(ctx.db));
@@ -201,5 +181,3 @@ export async function evacuationPageOf(actor: Actor, regionId: string) {
   const plan = await evacuationPlan(ctx, regionId);
   return { plan, started: await evacuationRestores(ctx.db, plan) };
 }
-export const startEvacuationAs = async (actor: Actor, regionId: string, raw: unknown) =>
-  startEvacuation(await ctxOf(actor), regionId, raw);

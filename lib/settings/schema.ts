@@ -61,9 +61,7 @@ export const SettingsSchema = z
     /** The compliance report's recovery point objective: the last good backup must be younger. */
     STANDFAST_BACKUP_RPO: duration("24h", 3_600_000, 30 * 86_400_000).default(86_400_000),
     /** The compliance report's "restorable" rule: a restore drill must have succeeded this recently. */
-    STANDFAST_DRILL_WITHIN: duration("30d", 86_400_000, 365 * 86_400_000).default(
-      30 * 86_400_000,
-    ),
+    STANDFAST_DRILL_WITHIN: duration("30d", 86_400_000, 365 * 86_400_000).default(30 * 86_400_000),
     /** How often the backup worker looks for due and queued backups. */
     STANDFAST_BACKUP_TICK: duration("5s", 200, 300_000).default(5_000),
     /**

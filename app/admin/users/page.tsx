@@ -1,13 +1,14 @@
 import type { Metadata } from "next";
 import { DisableControl, RoleControl } from "@/components/admin/user-controls";
-import { listUsersAs, oidcName, requirePageRole } from "@/lib/auth";
+import { listUsers, oidcName, pageContext } from "@/lib/auth";
 import { AdminNav } from "@/components/nav/admin-nav";
 
 export const metadata: Metadata = { title: "Users" };
 
 export default async function UsersPage() {
-  const actor = await requirePageRole("admin", "/admin/users");
-  const users = await listUsersAs(actor);
+  const ctx = await pageContext("admin", "/admin/users");
+  const { actor } = ctx;
+  const users = await listUsers(ctx);
   const provider = oidcName() ?? "single sign-on";
   return (
     <div className="space-y-4">

@@ -2,17 +2,17 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import type { FormState } from "@/components/backups/form-state";
-import { actionActor } from "@/lib/auth/session";
+import { actionContext } from "@/lib/auth/session";
 import { formOf, idArgument, toFormRefusal } from "@/lib/http";
 import {
-  changeIncidentAs,
-  createIncidentAs,
-  postIncidentUpdateAs,
-  writePostmortemAs,
+  changeIncident,
+  createIncident,
+  postIncidentUpdate,
+  writePostmortem,
 } from "@/lib/incidents";
 import { changeFrom, formValues, newIncidentFrom, postmortemFrom, updateFrom } from "./form-input";
 
-// Thin: the caller first (actionActor refuses other sites), form -> raw input, the verb (which
+// Thin: the caller first (actionContext refuses other sites), form -> raw input, the verb (which
 // authorizes, validates and audits), revalidate, one result shape. Arguments are typed unknown:
 // Next passes whatever the client posted, bound ids included.
 
@@ -29,10 +29,10 @@ export async function createIncidentAction(_prev: unknown, form: unknown): Promi
   let values: Record<string, string> | undefined;
   let id: string;
   try {
-    const actor = await actionActor();
+    const ctx = await actionContext();
     const data = formOf(form);
     values = formValues(data);
-    id = await createIncidentAs(actor, newIncidentFrom(data));
+    id = await createIncident(ctx, newIncidentFrom(data));
   } catch (error) {
     return toFormRefusal(error, values);
   }
@@ -41,7 +41,7 @@ export async function createIncidentAction(_prev: unknown, form: unknown): Promi
 }
 
 type Write = (
-  actor: Awaited<ReturnType<typeof actionActor>>,
+  ctx: Awaited<ReturnType<typeof actionContext>>,
   id: string,
   form: FormData,
 ) => Promise<unknown>;
@@ -55,11 +55,11 @@ async function onIncident(
 ): Promise<FormState<{ message: string }>> {
   let values: Record<string, string> | undefined;
   try {
-    const actor = await actionActor();
+    const ctx = await actionContext();
     const data = formOf(form);
     values = formValues(data);
     const id = idArgument(incidentId, "incidentId");
-    await write(actor, id, data);
+    await write(ctx, id, data);
     done(id);
   } catch (error) {
     return toFormRefusal(error, values);
@@ -76,7 +76,7 @@ export async function postUpdateAction(
   return onIncident(
     incidentId,
     form,
-    (actor, id, data) => postIncidentUpdateAs(actor, id, updateFrom(data)),
+    (ctx, id, data) => postIncidentUpdate(ctx, id, updateFrom(data)),
     "Update posted.",
   );
 }
@@ -90,7 +90,7 @@ export async function changeIncidentAction(
   return onIncident(
     incidentId,
     form,
-    (actor, id, data) => changeIncidentAs(actor, id, changeFrom(data)),
+    (ctx, id, data) => changeIncident(ctx, id, changeFrom(data)),
     "Incident changed.",
   );
 }
@@ -104,7 +104,7 @@ export async function postmortemAction(
   return onIncident(
     incidentId,
     form,
-    (actor, id, data) => writePostmortemAs(actor, id, postmortemFrom(data)),
+    (ctx, id, data) => writePostmortem(ctx, id, postmortemFrom(data)),
     "Postmortem published.",
   );
 }

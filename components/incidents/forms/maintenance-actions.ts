@@ -2,9 +2,9 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import type { FormState } from "@/components/backups/form-state";
-import { actionActor } from "@/lib/auth/session";
+import { actionContext } from "@/lib/auth/session";
 import { formOf, idArgument, toFormRefusal } from "@/lib/http";
-import { scheduleMaintenanceAs, updateMaintenanceAs } from "@/lib/incidents";
+import { scheduleMaintenance, updateMaintenance } from "@/lib/incidents";
 import { formValues, maintenanceFrom, updateFrom } from "./form-input";
 
 // Thin, as the incident actions: arguments typed unknown (Next passes whatever was posted).
@@ -16,10 +16,10 @@ export async function scheduleMaintenanceAction(_prev: unknown, form: unknown): 
   let values: Record<string, string> | undefined;
   let id: string;
   try {
-    const actor = await actionActor();
+    const ctx = await actionContext();
     const data = formOf(form);
     values = formValues(data);
-    id = await scheduleMaintenanceAs(actor, maintenanceFrom(data));
+    id = await scheduleMaintenance(ctx, maintenanceFrom(data));
   } catch (error) {
     return toFormRefusal(error, values);
   }
@@ -36,11 +36,11 @@ export async function updateMaintenanceAction(
 ): Promise<FormState<{ message: string }>> {
   let values: Record<string, string> | undefined;
   try {
-    const actor = await actionActor();
+    const ctx = await actionContext();
     const data = formOf(form);
     values = formValues(data);
     const id = idArgument(maintenanceId, "maintenanceId");
-    await updateMaintenanceAs(actor, id, updateFrom(data));
+    await updateMaintenance(ctx, id, updateFrom(data));
     revalidatePath(maintenancePath(id));
   } catch (error) {
     return toFormRefusal(error, values);

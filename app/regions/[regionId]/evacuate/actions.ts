@@ -1,8 +1,8 @@
 "use server";
 import { revalidatePath } from "next/cache";
-import { actionActor } from "@/lib/auth/session";
+import { actionContext } from "@/lib/auth/session";
 import { formOf, formText, idArgument, toActionResult, type ActionResult } from "@/lib/http";
-import { startEvacuationAs, type EvacuationOutcome } from "@/lib/restores";
+import { startEvacuation, type EvacuationOutcome } from "@/lib/restores";
 
 export type EvacuateState = ActionResult<EvacuationOutcome[]> | null;
 
@@ -38,10 +38,10 @@ export async function startEvacuationAction(
 ): Promise<EvacuateState> {
   let region: string;
   try {
-    const actor = await actionActor();
+    const ctx = await actionContext();
     region = idArgument(regionId, "regionId");
     const data = formOf(form);
-    const outcomes = await startEvacuationAs(actor, region, {
+    const outcomes = await startEvacuation(ctx, region, {
       confirm: formText(data, "confirm"),
       rows: rowsOf(data),
     });
