@@ -4,56 +4,14 @@ import {
   type BackupStatus,
   type ChecksumState,
 } from "@/lib/backups/backup-types";
-
-type Shape = { colour: string; body: React.ReactNode };
-
-const stroke = {
-  fill: "none",
-  stroke: "currentColor",
-  strokeWidth: 1.7,
-  strokeLinecap: "round",
-  strokeLinejoin: "round",
-} as const;
-const white = { ...stroke, stroke: "#fff", strokeWidth: 1.8 };
+import { JOB_SHAPES, ShapeIcon, stroke, white, type Shape } from "../status/job-icon";
 
 // Each state has its own shape, so none rests on colour; the word always goes beside it.
 const STATUS_SHAPE: Record<BackupStatus, Shape> = {
-  queued: {
-    colour: "text-zinc-500 dark:text-zinc-400",
-    body: (
-      <>
-        <circle cx="8" cy="8" r="6.5" {...stroke} />
-        <path d="M8 4.5V8l2.3 1.6" {...stroke} />
-      </>
-    ),
-  },
-  running: {
-    colour: "text-blue-600 dark:text-blue-400",
-    body: (
-      <>
-        <path d="M13.5 8A5.5 5.5 0 113 5.2" {...stroke} />
-        <path d="M2.6 1.8v3.6h3.6" {...stroke} />
-      </>
-    ),
-  },
-  succeeded: {
-    colour: "text-green-700 dark:text-green-400",
-    body: (
-      <>
-        <circle cx="8" cy="8" r="7" fill="currentColor" />
-        <path d="M4.5 8.2l2.3 2.3 4.7-4.9" {...white} />
-      </>
-    ),
-  },
-  failed: {
-    colour: "text-red-600 dark:text-red-400",
-    body: (
-      <>
-        <path d="M5 1h6l4 4v6l-4 4H5l-4-4V5z" fill="currentColor" />
-        <path d="M5.5 5.5l5 5m0-5l-5 5" {...white} />
-      </>
-    ),
-  },
+  queued: JOB_SHAPES.queued,
+  running: JOB_SHAPES.running,
+  succeeded: JOB_SHAPES.succeeded,
+  failed: JOB_SHAPES.failed,
   pruned: {
     colour: "text-zinc-500 dark:text-zinc-400",
     body: (
@@ -105,19 +63,6 @@ const CHECKSUM_SHAPE: Record<ChecksumState, Shape> = {
   },
 };
 
-function Icon({ shape, className }: { shape: Shape; className: string }) {
-  return (
-    <svg
-      viewBox="0 0 16 16"
-      className={`shrink-0 ${shape.colour} ${className}`}
-      aria-hidden="true"
-      focusable="false"
-    >
-      {shape.body}
-    </svg>
-  );
-}
-
 export function BackupStatusLabel({
   status,
   className = "",
@@ -129,7 +74,7 @@ export function BackupStatusLabel({
 }) {
   return (
     <span className={`inline-flex items-center gap-1.5 ${className}`} data-backup-status={status}>
-      <Icon shape={STATUS_SHAPE[status]} className={iconClass} />
+      <ShapeIcon shape={STATUS_SHAPE[status]} className={iconClass} />
       <span>{BACKUP_STATUS_LABEL[status]}</span>
     </span>
   );
@@ -144,7 +89,7 @@ export function ChecksumLabel({
 }) {
   return (
     <span className={`inline-flex items-center gap-1.5 ${className}`} data-checksum={state}>
-      <Icon shape={CHECKSUM_SHAPE[state]} className="size-4" />
+      <ShapeIcon shape={CHECKSUM_SHAPE[state]} className="size-4" />
       <span>{CHECKSUM_LABEL[state]}</span>
     </span>
   );
