@@ -83,7 +83,8 @@ describe("backups API", () => {
     expect(csv.headers.get("content-type")).toMatch(/text\/csv/);
     const lines = (await csv.text()).trim().split("\r\n");
     expect(lines[0]).toBe("service,region,edition,overall,rule,verdict,evidence,items,next steps");
-    expect(lines).toHaveLength(1 + 4 * 7);
+    expect(lines).toHaveLength(1 + 4 * 8); // 4 services, 8 rules each (restorable included)
+    expect(lines.filter((l) => l.includes("A restore drill succeeded lately"))).toHaveLength(4);
     // A failing rule's row names what fixes it, the role it needs and where.
     expect(
       lines.find((l) => l.startsWith("fabrikam-b2b,") && l.includes("Backed up within the RPO")),

@@ -147,6 +147,18 @@ describe.each(ENGINES)("notification subscriptions on %s", (engine) => {
     );
   });
 
+  it("refuses a name or id that cannot be turned into text (the fuzz's { toString: 1 }), never a crash", async () => {
+    const before = await snapshot();
+    const odd = { toString: 243791123 };
+    const input = { kind: "webhook", name: odd, target: receiver.url };
+    expect((await refusal(createSubscription(ctx(viewer), input, settings()))).kind).toBe(
+      "forbidden",
+    );
+    expect((await refusal(createSubscription(admin(), input, settings()))).kind).toBe("validation");
+    expect((await refusal(deleteSubscription(admin(), { id: odd }))).kind).toBe("validation");
+    expect(await snapshot()).toEqual(before);
+  });
+
   it("names the field that is wrong, and changes nothing", async () => {
     const cases: [Record<string, unknown>, string, RegExp][] = [
       [

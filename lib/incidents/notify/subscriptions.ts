@@ -5,7 +5,7 @@
  */
 import { randomBytes, randomUUID } from "node:crypto";
 import { and, asc, eq, inArray, isNull } from "drizzle-orm";
-import { auditRefusals, recordAudit } from "../../audit";
+import { auditRefusals, auditTarget, recordAudit } from "../../audit";
 import { requireRole, type Ctx } from "../../auth";
 import { tables, type Db } from "../../db";
 import { notFound } from "../../errors";
@@ -19,8 +19,8 @@ import { lastDeliveries, toView } from "./views";
 
 const { notificationSubscriptions: subscriptions, notificationDeliveries: deliveries } = tables;
 
-const targetOf = (raw: unknown) =>
-  raw && typeof raw === "object" && "name" in raw ? String((raw as { name: unknown }).name) : null;
+/** The audit row's target: the name asked for, when it is text (never converted: it may be anything). */
+const targetOf = (raw: unknown) => auditTarget(raw, "name");
 
 export const newToken = () => randomBytes(24).toString("base64url");
 
@@ -95,7 +95,7 @@ export async function createSubscription(
  * cleared; the row stays for the delivery log.
  */
 export async function deleteSubscription(ctx: Ctx, raw: unknown): Promise<{ id: string }> {
-  const ref = raw && typeof raw === "object" && "id" in raw ? String(raw.id) : null;
+  const ref = auditTarget(raw, "id");
   return auditRefusals(ctx, "notifications.subscription.delete", ref, async () => {
     requireRole(ctx.actor, "admin", "Managing notification subscriptions");
     const { id } = parseOrThrow(SubscriptionRef, raw, "Invalid request");
