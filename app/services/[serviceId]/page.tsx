@@ -15,6 +15,7 @@ import { RangeNotice } from "@/components/detail/range-notice";
 import { pickRange, RangeSwitch } from "@/components/detail/range-switch";
 import { RestoreLink } from "@/components/restores/restore-link";
 import { ServiceDrills } from "@/components/drills/service-drills";
+import { KeepFragmentInView } from "@/components/detail/keep-fragment-in-view";
 import { ImpactedBy, ServiceFacts } from "@/components/detail/service-facts";
 import { ServiceComponents } from "@/components/detail/service-components";
 import { StatusSummary } from "@/components/detail/status-summary";
@@ -102,6 +103,7 @@ export default async function ServicePage({ params, searchParams }: Props) {
           </Suspense>
         </Panel>
       )}
+      <KeepFragmentInView />
       {hasRole(actor, "viewer") && (
         <Suspense fallback={<PanelSkeleton title="Backup compliance" />}>
           <ServiceCompliancePanel serviceId={s.id} viewerRole={actor.role} />
