@@ -8,7 +8,10 @@ import type { BackupRecord } from "./runner";
 const { components, drills, estateFactHistory, serviceComponents, services } = tables;
 
 /** Every finished drill (lib/drills writes them): the "restorable" rule's evidence. */
-export async function readDrillFacts(db: Db): Promise<(DrillFact & { serviceId: string })[]> {
+/** A finished drill, with the service it drilled. */
+export type ServiceDrillFact = DrillFact & { serviceId: string };
+
+export async function readDrillFacts(db: Db): Promise<ServiceDrillFact[]> {
   const rows = await db
     .select()
     .from(drills)

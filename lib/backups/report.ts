@@ -2,7 +2,7 @@
 import { tables, type Db } from "../db";
 import { listOperations } from "../control-plane";
 import { RULE_TITLE, type ServiceCompliance } from "./compliance-types";
-import { evaluateService, type ComplianceInput, type DrillFact } from "./compliance";
+import { evaluateService, type ComplianceInput } from "./compliance";
 import type { ComplianceReport, ComplianceTrendPoint } from "./backup-types";
 import { nextSteps, stepText } from "./next-steps";
 import {
@@ -12,6 +12,7 @@ import {
   readFactHistory,
   readServiceSpans,
   type FactHistory,
+  type ServiceDrillFact,
   type ServiceSpan,
 } from "./report-facts";
 import type { BackupRecord } from "./runner";
@@ -23,7 +24,7 @@ const { backups } = tables;
 type History = {
   backups: BackupRecord[];
   operations: Awaited<ReturnType<typeof listOperations>>;
-  drills: (DrillFact & { serviceId: string })[];
+  drills: ServiceDrillFact[];
   facts: FactHistory;
   /** Told of each moment judged with facts assumed (before the first record). */
   assumedBefore: (at: Date) => void;

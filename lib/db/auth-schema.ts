@@ -7,14 +7,12 @@ import {
   integer,
   pgTable,
   text,
-  timestamp,
   uniqueIndex,
 } from "drizzle-orm/pg-core";
+import { ts } from "./columns";
 
 // better-auth's tables (as `npx auth@1.6.33 generate` writes them for the drizzle adapter), with
 // Standfast's own columns on users. The property names are better-auth's field names.
-
-const ts = (name: string) => timestamp(name, { withTimezone: true, mode: "date" });
 
 export const users = pgTable(
   "users",

@@ -10,12 +10,10 @@ import {
   jsonb,
   pgTable,
   text,
-  timestamp,
   uniqueIndex,
 } from "drizzle-orm/pg-core";
+import { ts } from "./columns";
 import { services } from "./schema";
-
-const ts = (name: string) => timestamp(name, { withTimezone: true, mode: "date" });
 
 /** Management operations: configuration changes made through Standfast or seen in Azure's activity log. */
 export const managementOperations = pgTable(

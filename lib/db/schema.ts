@@ -9,11 +9,10 @@ import {
   pgTable,
   primaryKey,
   text,
-  timestamp,
 } from "drizzle-orm/pg-core";
+import { ts } from "./columns";
 import { sql } from "drizzle-orm";
 
-const ts = (name: string) => timestamp(name, { withTimezone: true, mode: "date" });
 /** A 64-bit transaction id, read as its decimal text (it exceeds a JS number's exact range). */
 const xid8 = customType<{ data: string; driverData: string }>({ dataType: () => "xid8" });
 
