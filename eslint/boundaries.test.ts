@@ -41,7 +41,7 @@ describe("the layout's boundaries (eslint/boundaries.mjs)", () => {
   it("allows a domain's index, its public entries, and its own insides", async () => {
     const source = [
       `import { a } from "../health";`,
-      `import { b } from "@/lib/health/vocabulary";`,
+      `import { b } from "@/lib/status/vocabulary";`,
       `import type { C } from "../health/source-types";`,
       `import { d } from "./compliance";`,
       `export const e = [a, b, d] as C[];`,

@@ -2,7 +2,7 @@
  * Status badges as SVG, in the flat two-part style READMEs and wikis show: a label and the status
  * in words (the colour repeats it, never replaces it), with a title for screen readers. Pure.
  */
-import type { OverallIndicator, Status } from "../lib/health/vocabulary";
+import type { OverallIndicator, Status } from "../lib/status/vocabulary";
 
 const COLOUR: Record<Status, string> = {
   operational: "#2e7d32",

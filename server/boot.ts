@@ -1,16 +1,12 @@
 import { DataFolderLockedError, openDatabase, installDatabase, type Database } from "../lib/db";
 import { ensureAdminToken, prepareSignIn } from "../lib/auth";
-import {
-  EstateConfigError,
-  loadConfiguredEstate,
-  syncEstate,
-  type LoadedEstate,
-} from "../lib/estate";
+import { EstateConfigError, loadConfiguredEstate, type LoadedEstate } from "../lib/estate";
 import { backfillDemoHistory, Poller } from "../lib/health";
 import {
   createControlPlane,
   ensureConfigurations,
   installControlPlane,
+  syncEstate,
 } from "../lib/control-plane";
 import {
   installStores,

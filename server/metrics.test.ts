@@ -3,7 +3,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createApiToken } from "../lib/auth";
 import { tables } from "../lib/db";
 import { invalidateSnapshot } from "../lib/health";
-import { observePollRead } from "../lib/metrics";
+import { observePollRead } from "../lib/health";
 import { installSettings, parseSettings } from "../lib/settings";
 import {
   ENGINES,

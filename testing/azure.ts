@@ -1,7 +1,7 @@
 /** Helpers for tests of the Azure sources: a runtime wired to the fixture server, and specs. */
-import type { AzureConnectionInput } from "../lib/azure/connection-types";
+import type { AzureConnectionInput } from "../lib/estate/azure-connection-types";
 import { AzureRuntime } from "../lib/azure/runtime";
-import { AzureMetricsSource, AzureResourceHealthSource } from "../lib/azure/source-spec-types";
+import { AzureMetricsSource, AzureResourceHealthSource } from "../lib/estate/azure-spec-types";
 import type { EstateComponent } from "../lib/estate/types";
 import type { TokenCredential } from "@azure/core-auth";
 import { RECORDED_STORE, testCredential, type AzureFixtureServer } from "./azure-fixtures";

@@ -9,7 +9,7 @@ import { queryRows, tables, type Db } from "../lib/db";
 import { createTestDatabase } from "./db";
 import type { Database, Engine } from "../lib/db/types";
 import { loadDemoEstate } from "../lib/estate/load";
-import { syncEstate } from "../lib/estate/sync";
+import { syncEstate } from "../lib/control-plane/estate-sync";
 import { decodeArchive, encodeArchive } from "../lib/backups/archive";
 import { storesOf, type Stores } from "../lib/backups/registry";
 import { createStore } from "../lib/backups/stores";

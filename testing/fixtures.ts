@@ -4,10 +4,10 @@ import { DEMO_ESTATE } from "../lib/estate/demo";
 import { installDatabase, tables, type Database, type Db, type Engine } from "../lib/db";
 import { createTestDatabase, ENGINES } from "./db";
 import { loadDemoEstate, parseEstate, type LoadedEstate } from "../lib/estate/load";
-import { syncEstate } from "../lib/estate/sync";
+import { syncEstate } from "../lib/control-plane/estate-sync";
 import { acquireLease } from "../lib/health/lease";
 import { POLLER_LEASE } from "../lib/health/poller";
-import type { Status } from "../lib/health/vocabulary";
+import type { Status } from "../lib/status/vocabulary";
 
 export { ENGINES };
 export type TestDatabase = Database & { url?: string };

@@ -2,7 +2,7 @@
 import { asc, eq } from "drizzle-orm";
 import { tables, type Db } from "../lib/db";
 import { loadCurrent, recordOutcomes, type Outcome } from "../lib/health/recorder";
-import type { Status } from "../lib/health/vocabulary";
+import type { Status } from "../lib/status/vocabulary";
 import { DEFAULT_DETECTION } from "../lib/incidents/detection";
 import { runIncidentPass } from "../lib/incidents/detector";
 

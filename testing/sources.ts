@@ -1,7 +1,7 @@
 /** Fixtures for health-source tests: a read context driven like the poller's, and a component. */
 import type { EstateComponent } from "../lib/estate/types";
-import type { Fault, ReadContext } from "../lib/health/source-types";
-import type { ReadSpec } from "../lib/health/source-spec-types";
+import type { Fault, ReadContext } from "../lib/status/reading-types";
+import type { ReadSpec } from "../lib/estate/source-spec-types";
 
 /**
  * A read context whose signal is aborted after `timeoutMs`, as the poller does. Call `dispose`

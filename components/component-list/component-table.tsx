@@ -1,6 +1,6 @@
 import Link from "next/link";
 import type { ComponentListPage } from "@/lib/health";
-import { STATUS_LABEL } from "@/lib/health/vocabulary";
+import { STATUS_LABEL } from "@/lib/status/vocabulary";
 import { describeCell } from "../board/markup/describe";
 import { formatAge, formatUtc, stateLabel } from "../board/format";
 

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { readStatusChanges } from "@/lib/health";
-import { STATUS_LABEL } from "@/lib/health/vocabulary";
+import { STATUS_LABEL } from "@/lib/status/vocabulary";
 import { StatusIcon } from "../status/status-icon";
 import { ageBetween } from "../board/format";
 import { fullUtc } from "./format";

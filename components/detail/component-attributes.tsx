@@ -1,6 +1,6 @@
 import { GEO_REPLICATED, KIND_LABEL } from "@/lib/estate/types";
 import type { ComponentView } from "@/lib/health/history-types";
-import { STATUS_LABEL } from "@/lib/health/vocabulary";
+import { STATUS_LABEL } from "@/lib/status/vocabulary";
 import { formatAge } from "@/lib/time";
 import { StatusIcon } from "../status/status-icon";
 import { whenWithAge } from "./format";

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { KIND_LABEL } from "@/lib/estate/types";
 import type { ServiceView } from "@/lib/health/history-types";
-import { STATUS_LABEL } from "@/lib/health/vocabulary";
+import { STATUS_LABEL } from "@/lib/status/vocabulary";
 import { stateLabel } from "../board/format";
 import { StatusLabel } from "../status/status-icon";
 import { whenWithAge } from "./format";

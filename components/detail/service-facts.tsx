@@ -1,7 +1,7 @@
 import Link from "next/link";
 import type { ServiceView } from "@/lib/health/history-types";
 import { StatusIcon } from "../status/status-icon";
-import { STATUS_LABEL } from "@/lib/health/vocabulary";
+import { STATUS_LABEL } from "@/lib/status/vocabulary";
 import { whenWithAge } from "./format";
 
 function Row({ term, children }: { term: string; children: React.ReactNode }) {

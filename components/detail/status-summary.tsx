@@ -1,4 +1,4 @@
-import { STATUS_LABEL, type Status } from "@/lib/health/vocabulary";
+import { STATUS_LABEL, type Status } from "@/lib/status/vocabulary";
 import { StatusIcon } from "../status/status-icon";
 import { whenWithAge } from "./format";
 

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import type { UptimeDay, UptimeHistory } from "@/lib/health/history-types";
-import { STATUS_LABEL } from "@/lib/health/vocabulary";
+import { STATUS_LABEL } from "@/lib/status/vocabulary";
 import { StatusIcon } from "../status/status-icon";
 import { dayLabel, percent } from "./format";
 

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { STATUS_LABEL } from "@/lib/health/vocabulary";
+import { STATUS_LABEL } from "@/lib/status/vocabulary";
 import type { StatusStep } from "@/lib/incidents";
 import type { AffectedComponent } from "@/lib/incidents/incident-types";
 import { StatusIcon } from "../status/status-icon";

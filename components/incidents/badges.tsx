@@ -1,4 +1,4 @@
-import type { Status } from "@/lib/health/vocabulary";
+import type { Status } from "@/lib/status/vocabulary";
 import {
   IMPACT_LABEL,
   INCIDENT_STATUS_LABEL,

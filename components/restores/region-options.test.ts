@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { BoardComponent } from "@/lib/health/board-types";
-import type { Status } from "@/lib/health/vocabulary";
+import type { Status } from "@/lib/status/vocabulary";
 import { regionOptions } from "./region-options";
 
 const component = (id: string, region: string, status: Status, read = true) =>

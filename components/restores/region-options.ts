@@ -1,6 +1,6 @@
 /** The target regions the new-restore form offers, each with the status the pre-flight judges. */
 import type { BoardView } from "@/lib/health/board-types";
-import { worstOf, type Status } from "@/lib/health/vocabulary";
+import { worstOf, type Status } from "@/lib/status/vocabulary";
 
 export type RegionOption = { id: string; name: string; status: Status; healthy: boolean };
 

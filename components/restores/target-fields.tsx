@@ -1,6 +1,6 @@
 "use client";
 import type { Edition } from "@/lib/estate/types";
-import { STATUS_LABEL } from "@/lib/health/vocabulary";
+import { STATUS_LABEL } from "@/lib/status/vocabulary";
 import { describedBy, Field, inputClass } from "../backups/form-parts";
 import { StatusIcon } from "../status/status-icon";
 import { formatUtc } from "../board/format";

@@ -1,4 +1,4 @@
-import { STATUS_LABEL, type Status } from "@/lib/health/vocabulary";
+import { STATUS_LABEL, type Status } from "@/lib/status/vocabulary";
 
 /**
  * The status's own shape, in its colour. Decorative: a text label always goes with it. `none` is

@@ -13,7 +13,7 @@ import {
 } from "./activity-log";
 import { AzureCallError } from "./calls";
 import { readManagementOperations } from "./index";
-import { AzureConnection } from "./connection-types";
+import { AzureConnection } from "../estate/azure-connection-types";
 
 let server: AzureFixtureServer;
 beforeAll(async () => {

@@ -1,10 +1,10 @@
 import "server-only";
 import type { LogsQueryClient, LogsTable } from "@azure/monitor-query-logs";
 import type { EstateComponent, EstateService } from "../estate/types";
-import type { ReadSpec } from "../health/source-spec-types";
+import type { ReadSpec } from "../estate/source-spec-types";
 import { runCall } from "./calls";
 import { explainAzureError } from "./clients";
-import { resourceKey } from "./resource-id";
+import { resourceKey } from "../estate/azure-resource-id-types";
 
 const WHAT = "Azure activity log";
 

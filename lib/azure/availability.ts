@@ -1,6 +1,6 @@
 /** Pure: an Azure Resource Health availability status as a Standfast reading (domain brief, section 3). */
-import type { Reading } from "../health/source-types";
-import type { Status } from "../health/vocabulary";
+import type { Reading } from "../status/reading-types";
+import type { Status } from "../status/vocabulary";
 
 export type AvailabilityStatus = {
   id?: string;

@@ -1,7 +1,7 @@
 import "server-only";
 import { AsyncLocalStorage } from "node:async_hooks";
 import type { PipelinePolicy, PipelineResponse } from "@azure/core-rest-pipeline";
-import { errorText } from "../health/source-types";
+import { errorText } from "../status/reading-types";
 
 /**
  * One logical call to Azure (a query with its retries). Policies in every client's pipeline find

@@ -16,14 +16,14 @@ import {
 } from "@azure/core-rest-pipeline";
 import { LogsQueryClient } from "@azure/monitor-query-logs";
 import { MetricsClient } from "@azure/monitor-query-metrics";
-import { errorText } from "../health/source-types";
+import { errorText } from "../status/reading-types";
 import { AzureCallError, callAttemptsPolicy, callSignalPolicy } from "./calls";
 import {
   metricsEndpointFor,
   resolveEndpoints,
   type AzureConnection,
   type AzureEndpoints,
-} from "./connection-types";
+} from "../estate/azure-connection-types";
 
 export type AzureClientOverrides = {
   /** Sends every request; tests pass one that redirects to a loopback server. */

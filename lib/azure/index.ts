@@ -10,11 +10,11 @@ export {
 } from "./activity-log";
 export { AzureCallError } from "./calls";
 export { AzureClients, createCredential, type AzureClientOverrides } from "./clients";
-export * from "./connection-types";
+export * from "../estate/azure-connection-types";
 export { readAzureMetrics } from "./metrics";
 export { readAzureResourceHealth } from "./resource-health";
 export { AzureRuntime, azureRuntime, type AzureRuntimeOptions } from "./runtime";
-export * from "./source-spec-types";
+export * from "../estate/azure-spec-types";
 
 import type { LoadedEstate } from "../estate";
 import { azureResourcesByService, listManagementOperations } from "./activity-log";

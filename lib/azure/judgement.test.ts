@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { availabilityReading } from "./availability";
-import { defaultMetricRules } from "./metric-defaults";
+import { defaultMetricRules } from "../estate/azure-metric-defaults";
 import {
   findMetric,
   judgeMetrics,
@@ -8,7 +8,7 @@ import {
   latestValue,
   type MetricSeries,
 } from "./metric-rules";
-import { MetricRule } from "./source-spec-types";
+import { MetricRule } from "../estate/azure-spec-types";
 
 const rule = (input: Record<string, unknown>) =>
   MetricRule.parse({ name: "Availability", ...input });

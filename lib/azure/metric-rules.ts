@@ -1,8 +1,8 @@
 /** Pure: from metric values to a status, by the thresholds of each rule. No I/O, no clock. */
 import { formatAge } from "../time";
-import { worstOf, type Status } from "../health/vocabulary";
-import type { Reading } from "../health/source-types";
-import type { Aggregation, MetricRule } from "./source-spec-types";
+import { worstOf, type Status } from "../status/vocabulary";
+import type { Reading } from "../status/reading-types";
+import type { Aggregation, MetricRule } from "../estate/azure-spec-types";
 
 /** The part of an Azure Monitor metric that the rules read (the SDK's `Metric`). */
 export type MetricSeries = {

@@ -11,7 +11,7 @@ import {
 import { waitFor } from "../../testing/wait";
 import { readAzureMetrics } from "./metrics";
 import type { AzureRuntime } from "./runtime";
-import type { AzureMetricsSource } from "./source-spec-types";
+import type { AzureMetricsSource } from "../estate/azure-spec-types";
 
 let server: AzureFixtureServer;
 let runtime: AzureRuntime;

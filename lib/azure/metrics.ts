@@ -1,20 +1,20 @@
 import "server-only";
 import type { MetricsQueryResourcesOptions } from "@azure/monitor-query-metrics";
 import type { EstateComponent } from "../estate/types";
-import type { ReadContext, Reading } from "../health/source-types";
+import type { ReadContext, Reading } from "../status/reading-types";
 import { runCall } from "./calls";
 import { explainAzureError, type AzureClients } from "./clients";
 import { GroupFetcher } from "./group-fetcher";
-import { defaultMetricRules } from "./metric-defaults";
+import { defaultMetricRules } from "../estate";
 import { judgeMetrics, type MetricSeries } from "./metric-rules";
 import { readFailure } from "./read-failure";
-import { parseResourceId, sameResource } from "./resource-id";
+import { parseResourceId, sameResource } from "../estate/azure-resource-id-types";
 import type { AzureRuntime } from "./runtime";
 import {
   DEFAULT_METRICS_WINDOW_MS,
   type AzureMetricsSource,
   type MetricRule,
-} from "./source-spec-types";
+} from "../estate/azure-spec-types";
 
 const WHAT = "Azure Monitor metrics";
 

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../db/types";
 import { createTestDatabase, ENGINES } from "../../testing/db";
 import { parseEstate } from "../estate/load";
-import { syncEstate } from "../estate/sync";
+import { syncEstate } from "../control-plane/estate-sync";
 import { Poller } from "../health/poller";
 import { getSnapshot, invalidateSnapshot } from "../health/snapshot";
 import {

@@ -1,5 +1,5 @@
 import "server-only";
-import type { ReadContext, Reading } from "../health/source-types";
+import type { ReadContext, Reading } from "../status/reading-types";
 import { AzureCallError } from "./calls";
 
 /**

@@ -1,14 +1,14 @@
 import "server-only";
 import type { EstateComponent } from "../estate/types";
-import type { ReadContext, Reading } from "../health/source-types";
+import type { ReadContext, Reading } from "../status/reading-types";
 import { availabilityReading, type AvailabilityStatus } from "./availability";
 import { AzureCallError, runCall } from "./calls";
 import { explainAzureError, type AzureClients } from "./clients";
 import { GroupFetcher } from "./group-fetcher";
 import { readFailure } from "./read-failure";
-import { parseResourceId, resourceKey } from "./resource-id";
+import { parseResourceId, resourceKey } from "../estate/azure-resource-id-types";
 import type { AzureRuntime } from "./runtime";
-import type { AzureResourceHealthSource } from "./source-spec-types";
+import type { AzureResourceHealthSource } from "../estate/azure-spec-types";
 
 const WHAT = "Azure Resource Health";
 export const RESOURCE_HEALTH_API_VERSION = "2024-02-01";

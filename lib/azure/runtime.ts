@@ -1,5 +1,5 @@
 import "server-only";
-import { AzureConnection } from "./connection-types";
+import { AzureConnection } from "../estate/azure-connection-types";
 import { AzureClients, type AzureClientOverrides } from "./clients";
 
 export type AzureRuntimeOptions = AzureClientOverrides & {

@@ -3,7 +3,7 @@ import { listOperations } from "../control-plane";
 import { ENGINES, createTestDatabase } from "../../testing/db";
 import type { Database } from "../db/types";
 import { parseEstate } from "../estate/load";
-import { syncEstate } from "../estate/sync";
+import { syncEstate } from "../control-plane/estate-sync";
 import {
   activityRow,
   startAzureFixtures,

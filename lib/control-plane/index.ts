@@ -29,3 +29,4 @@ export const listOperations: ControlPlane["listOperations"] = (...args) =>
   getControlPlane().listOperations(...args);
 export const importOperations: ControlPlane["importOperations"] = (...args) =>
   getControlPlane().importOperations(...args);
+export { syncEstate, bumpEstateVersion } from "./estate-sync";

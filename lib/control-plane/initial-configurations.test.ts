@@ -4,7 +4,8 @@ import { makeEstate } from "../../scripts/bench/estate.mjs";
 import { queryRows } from "../db";
 import { createTestDatabase, ENGINES } from "../../testing/db";
 import type { Database } from "../db/types";
-import { parseEstate, syncEstate } from "../estate";
+import { parseEstate } from "../estate";
+import { syncEstate } from "./estate-sync";
 import { ensureConfigurations } from ".";
 
 const SERVICES = 600;

@@ -5,7 +5,7 @@ import { queryRows, type Db } from "../db";
 import { createTestDatabase, ENGINES } from "../../testing/db";
 import type { Database } from "../db/types";
 import { loadDemoEstate } from "../estate/load";
-import { syncEstate } from "../estate/sync";
+import { syncEstate } from "./estate-sync";
 import { demoConfiguration } from "./demo-config";
 import { createControlPlane } from "./registry";
 import type { NewService } from "./types";

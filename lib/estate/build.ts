@@ -1,8 +1,8 @@
 import type { z } from "zod";
-import type { AzureConnection } from "../azure/connection-types";
-import type { SourceSpec } from "../health/source-spec-types";
+import type { AzureConnection } from "./azure-connection-types";
+import type { SourceSpec } from "./source-spec-types";
 import type { EstateFile } from "./config";
-import type { StoreConfig } from "../backups/store-config-types";
+import type { StoreConfig } from "./store-config-types";
 import {
   MAX_STALE_MS,
   staleLimit,

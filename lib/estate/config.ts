@@ -1,8 +1,8 @@
 import { z } from "zod";
-import { AzureConnection } from "../azure/connection-types";
-import { DurationText, SourceSpec } from "../health/source-spec-types";
+import { AzureConnection } from "./azure-connection-types";
+import { DurationText, SourceSpec } from "./source-spec-types";
 import { CONTINUITY, EDITIONS, REPLICATIONS, SERVICE_STATES } from "./types";
-import { StoreConfig } from "../backups/store-config-types";
+import { StoreConfig } from "./store-config-types";
 
 const id = z
   .string()

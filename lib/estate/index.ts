@@ -7,9 +7,9 @@ export {
   parseEstate,
   type LoadedEstate,
 } from "./load";
-export { syncEstate, bumpEstateVersion } from "./sync";
 export { readEstate, readEstateVersion } from "./read";
 export * from "./types";
+export { defaultMetricRules } from "./azure-metric-defaults";
 
 import { getSettings } from "../settings";
 import { loadDemoEstate, loadEstateFile, type LoadedEstate } from "./load";

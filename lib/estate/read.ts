@@ -1,6 +1,6 @@
 import { asc, eq, isNull } from "drizzle-orm";
 import { tables, type Db } from "../db";
-import type { ReadSpec } from "../health/source-spec-types";
+import type { ReadSpec } from "./source-spec-types";
 import type {
   ComponentAttributes,
   ComponentKind,

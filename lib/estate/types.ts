@@ -1,5 +1,5 @@
 /** Client-safe estate vocabulary. */
-import type { ReadSpec } from "../health/source-spec-types";
+import type { ReadSpec } from "./source-spec-types";
 
 export const EDITIONS = ["developer", "basic", "standard", "premium"] as const;
 export type Edition = (typeof EDITIONS)[number];

@@ -5,7 +5,7 @@
  */
 import { COMPONENT_KINDS, type ComponentKind } from "../estate/types";
 import type { LiveBoard, LiveComponent } from "./board-types";
-import { worstOf, type Status } from "./vocabulary";
+import { worstOf, type Status } from "../status/vocabulary";
 
 /** A kind in the plural, as the grid's columns and the lists count them. */
 export const KIND_PLURAL: Record<ComponentKind, string> = {

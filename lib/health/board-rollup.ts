@@ -6,7 +6,7 @@
 import type { ServiceState } from "../estate/types";
 import type { BoardRegion, BoardService, LiveComponent, StoreState } from "./board-types";
 import { overallIndicator, rollUpService } from "./rollup";
-import { STATUSES, worstOf, type OverallIndicator, type Status } from "./vocabulary";
+import { STATUSES, worstOf, type OverallIndicator, type Status } from "../status/vocabulary";
 
 /**
  * States in which a service's role instances do not serve, so their reading says nothing about

@@ -6,7 +6,7 @@ import type {
   Region,
   ServiceState,
 } from "../estate/types";
-import type { OverallIndicator, Status } from "./vocabulary";
+import type { OverallIndicator, Status } from "../status/vocabulary";
 
 // The pure rules the browser shares with the server, from this client-safe entry.
 export { ageLiveBoard } from "./board-age";

@@ -5,7 +5,7 @@
 import type { EstateComponent } from "../estate/types";
 import { DAY_MS, HOUR_MS } from "./history-buckets";
 import { simulatedLatency } from "./sources/simulated";
-import type { KnownStatus } from "./vocabulary";
+import type { KnownStatus } from "../status/vocabulary";
 
 export const DEMO_HISTORY_DAYS = 90;
 

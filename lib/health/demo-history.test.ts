@@ -4,7 +4,7 @@ import { tables } from "../db";
 import { createTestDatabase, ENGINES } from "../../testing/db";
 import type { Database } from "../db/types";
 import { loadDemoEstate } from "../estate/load";
-import { syncEstate } from "../estate/sync";
+import { syncEstate } from "../control-plane/estate-sync";
 import { backfillDemoHistory } from "./demo-history";
 import { DEMO_INCIDENTS } from "./demo-history-plan";
 import { readComponentSeries, readStatusChanges, readUptime } from "./history";

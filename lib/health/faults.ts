@@ -6,9 +6,9 @@ import { notFound, validationError } from "../errors";
 import { tables, type Db } from "../db";
 import { parseDuration } from "../time";
 import { parseOrThrow } from "../validation";
-import type { ReadSpec } from "./source-spec-types";
-import type { Fault } from "./source-types";
-import { KNOWN_STATUSES } from "./vocabulary";
+import type { ReadSpec } from "../estate/source-spec-types";
+import type { Fault } from "../status/reading-types";
+import { KNOWN_STATUSES } from "../status/vocabulary";
 
 const { simulatedFaults, components } = tables;
 

@@ -1,6 +1,6 @@
 /** Pure history arithmetic: bucket grids, gap filling, availability and uptime. No I/O, no clock. */
 import type { HistoryRange, SeriesPoint, UptimeDay } from "./history-types";
-import { isStatus, type Status } from "./vocabulary";
+import { isStatus, type Status } from "../status/vocabulary";
 
 export const HOUR_MS = 3_600_000;
 export const DAY_MS = 86_400_000;

@@ -1,6 +1,6 @@
 /** Client-safe shapes of component and service history, as pages render them and the API serves them. */
 import type { BoardComponent, BoardService } from "./board-types";
-import type { Status } from "./vocabulary";
+import type { Status } from "../status/vocabulary";
 
 export const HISTORY_RANGES = ["24h", "7d", "30d"] as const;
 export type HistoryRange = (typeof HISTORY_RANGES)[number];

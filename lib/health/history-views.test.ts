@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { loadDemoEstate } from "../estate/load";
 import { buildBoardView, type StoredStatus } from "./board";
 import { buildComponentView, buildServiceView } from "./history-views";
-import type { Status } from "./vocabulary";
+import type { Status } from "../status/vocabulary";
 
 const estate = { ...loadDemoEstate({ intervalMs: 30_000, timeoutMs: 5_000 }), version: 1 };
 const now = new Date("2026-03-10T12:00:00Z");

@@ -2,7 +2,7 @@
 import { formatAge } from "../time";
 import type { BoardView } from "./board-types";
 import type { ComponentView, InstanceView, ServiceRef, ServiceView } from "./history-types";
-import { STATUS_LABEL, type Status } from "./vocabulary";
+import { STATUS_LABEL, type Status } from "../status/vocabulary";
 
 const serviceRef = (board: BoardView, id: string): ServiceRef => {
   const s = board.services.find((x) => x.id === id);

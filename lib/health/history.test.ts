@@ -5,7 +5,7 @@ import { createTestDatabase, ENGINES } from "../../testing/db";
 import type { Database } from "../db/types";
 import { isDomainError } from "../errors";
 import { loadDemoEstate } from "../estate/load";
-import { syncEstate } from "../estate/sync";
+import { syncEstate } from "../control-plane/estate-sync";
 import {
   parseHistoryRange,
   readComponentSeries,

@@ -20,7 +20,7 @@ import {
   type StatusChangeEntry,
   type UptimeHistory,
 } from "./history-types";
-import { isStatus, type Status } from "./vocabulary";
+import { isStatus, type Status } from "../status/vocabulary";
 
 const { components, hourly, daily, statusChanges, componentStatus } = tables;
 

@@ -9,8 +9,11 @@ export { Poller, POLLER_LEASE } from "./poller";
 export { injectFault, clearFaults, listFaults, FaultInput } from "./faults";
 export { invalidateSnapshot, type Snapshot } from "./snapshot";
 export { readLease, leaseAlive } from "./lease";
+export { readMaintenanceInForce } from "./maintenance-in-force";
+export { overlayMaintenance, type MaintenanceInForce } from "./maintenance-overlay";
+export { observePollRead, setPollObserver, type PollObserver } from "./poll-observer";
 export type { BoardView, BoardComponent, BoardService } from "./board-types";
-export * from "./vocabulary";
+export * from "../status/vocabulary";
 
 /** The live board snapshot (estate x current statuses), shared by pages and the API. */
 export async function getBoardSnapshot(db?: Db): Promise<Snapshot> {

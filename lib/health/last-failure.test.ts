@@ -3,7 +3,7 @@ import { SYSTEM } from "../roles";
 import { createTestDatabase, ENGINES } from "../../testing/db";
 import type { Database } from "../db/types";
 import { loadDemoEstate } from "../estate/load";
-import { syncEstate } from "../estate/sync";
+import { syncEstate } from "../control-plane/estate-sync";
 import { componentsDocument } from "../statuspage";
 import { waitFor } from "../../testing/wait";
 import { toLiveBoard } from "./board-types";

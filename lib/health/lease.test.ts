@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase } from "../../testing/db";
 import type { Database } from "../db/types";
 import { loadDemoEstate } from "../estate/load";
-import { syncEstate } from "../estate/sync";
+import { syncEstate } from "../control-plane/estate-sync";
 import { waitFor } from "../../testing/wait";
 import { acquireLease, leaseAlive, readLease, releaseLease } from "./lease";
 import { Poller, POLLER_LEASE } from "./poller";

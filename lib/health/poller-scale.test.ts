@@ -3,7 +3,7 @@ import { tables } from "../db";
 import { createTestDatabase } from "../../testing/db";
 import type { Database } from "../db/types";
 import { parseEstate } from "../estate/load";
-import { syncEstate } from "../estate/sync";
+import { syncEstate } from "../control-plane/estate-sync";
 import { waitFor } from "../../testing/wait";
 import { Poller } from "./poller";
 

@@ -5,7 +5,7 @@ import { tables } from "../db";
 import { createTestDatabase, ENGINES } from "../../testing/db";
 import type { Database } from "../db/types";
 import { loadDemoEstate } from "../estate/load";
-import { syncEstate } from "../estate/sync";
+import { syncEstate } from "../control-plane/estate-sync";
 import { waitFor } from "../../testing/wait";
 import { clearFaults, injectFault } from "./faults";
 import { getSnapshot, invalidateSnapshot } from "./snapshot";

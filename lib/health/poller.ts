@@ -4,14 +4,14 @@ import type { Db } from "../db";
 import { readEstate, readEstateVersion } from "../estate";
 import type { EstateComponent } from "../estate/types";
 import { logger, type Logger } from "../log";
-import { observePollRead } from "../metrics";
+import { observePollRead } from "./poll-observer";
 import { deleteExpiredFaults, listFaults } from "./faults";
 import { DueQueue } from "./due-queue";
 import { acquireLease, releaseLease } from "./lease";
 import { loadCurrent, recordOutcomes, type Current, type Outcome } from "./recorder";
 import { pruneHistory, rollUpDays, rollUpHours } from "./rollups";
 import { readComponent, type Fault } from "./sources";
-import { errorText } from "./source-types";
+import { errorText } from "../status/reading-types";
 
 export const POLLER_LEASE = "poller";
 const GRACE_MS = 250;

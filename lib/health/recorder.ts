@@ -1,7 +1,7 @@
 import { inArray, sql } from "drizzle-orm";
 import { chunks, tables, type Db } from "../db";
 import { kickNotifications, emitStatusChanges } from "../incidents/notify";
-import type { Status } from "./vocabulary";
+import type { Status } from "../status/vocabulary";
 
 const { samples, componentStatus, statusChanges } = tables;
 

@@ -7,7 +7,7 @@ import {
   type ComponentHealth,
   type StatusRecord,
 } from "./rollup";
-import { worstOf, type Status } from "./vocabulary";
+import { worstOf, type Status } from "../status/vocabulary";
 
 const inst = (...statuses: Status[]) => statuses.map((status, i) => ({ name: `IN_${i}`, status }));
 

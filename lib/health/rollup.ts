@@ -1,9 +1,16 @@
 /** Pure roll-up: samples -> component -> service -> region -> overall. No I/O, no clock. */
 import { formatAge } from "../time";
 import { KIND_LABEL, type ComponentKind } from "../estate/types";
-import { INDICATOR_DESCRIPTION, worstOf, type OverallIndicator, type Status } from "./vocabulary";
+import {
+  INDICATOR_DESCRIPTION,
+  worstOf,
+  type OverallIndicator,
+  type Status,
+} from "../status/vocabulary";
 
-export type InstanceState = { name: string; status: Status; reason?: string | null };
+import type { InstanceState } from "../status/reading-types";
+
+export type { InstanceState };
 
 /** HA rule: losing one of N>1 instances is a partial outage (the rest keep serving); losing all is major. */
 export function rollUpInstances(instances: InstanceState[]): {

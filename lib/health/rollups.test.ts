@@ -4,7 +4,7 @@ import { tables } from "../db";
 import { createTestDatabase, ENGINES } from "../../testing/db";
 import type { Database } from "../db/types";
 import { loadDemoEstate } from "../estate/load";
-import { syncEstate } from "../estate/sync";
+import { syncEstate } from "../control-plane/estate-sync";
 import { pruneHistory, rollUpDays, rollUpHours } from "./rollups";
 
 const H = 3_600_000;

@@ -4,12 +4,12 @@ import type { Database, Db } from "../db/types";
 import { DEMO_ESTATE } from "../estate/demo";
 import { loadDemoEstate, parseEstate } from "../estate/load";
 import { readEstate, readEstateVersion } from "../estate/read";
-import { syncEstate } from "../estate/sync";
+import { syncEstate } from "../control-plane/estate-sync";
 import { buildBoardView } from "./board";
 import { loadCurrent, recordOutcomes } from "./recorder";
 import { getSnapshot, invalidateSnapshot } from "./snapshot";
 import { readStatuses } from "./status-reader";
-import type { Status } from "./vocabulary";
+import type { Status } from "../status/vocabulary";
 
 const defaults = { intervalMs: 30_000, timeoutMs: 5_000 };
 const estate = loadDemoEstate(defaults);

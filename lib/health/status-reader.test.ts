@@ -5,10 +5,10 @@ import { createTestDatabase, ENGINES } from "../../testing/db";
 import type { Database, Db } from "../db/types";
 import { loadDemoEstate } from "../estate/load";
 import { readEstateVersion } from "../estate/read";
-import { syncEstate } from "../estate/sync";
+import { syncEstate } from "../control-plane/estate-sync";
 import { loadCurrent, recordOutcomes } from "./recorder";
 import { FULL_READ_EVERY_MS, readStatuses, type StatusReading } from "./status-reader";
-import type { Status } from "./vocabulary";
+import type { Status } from "../status/vocabulary";
 
 const estate = loadDemoEstate({ intervalMs: 30_000, timeoutMs: 5_000 });
 const ids = estate.components.map((c) => c.id);

@@ -1,7 +1,7 @@
 import { gte, sql } from "drizzle-orm";
 import { queryRows, tables, type Db } from "../db";
 import type { StoredStatus } from "./board";
-import type { Status } from "./vocabulary";
+import type { Status } from "../status/vocabulary";
 
 const { componentStatus } = tables;
 

@@ -2,7 +2,7 @@ import "server-only";
 import { and, eq, inArray, isNull } from "drizzle-orm";
 import { tables, type Db } from "../db";
 import { validationError } from "../errors";
-import { isStatus, type Status } from "../health/vocabulary";
+import { isStatus, type Status } from "../status/vocabulary";
 
 export type ComponentInfo = {
   id: string;

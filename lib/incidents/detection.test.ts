@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { Status } from "../health/vocabulary";
+import type { Status } from "../status/vocabulary";
 import {
   DEFAULT_DETECTION,
   planDetection,

@@ -3,7 +3,7 @@
  * open, which failures join an incident already open (or one that resolved itself moments ago),
  * how impact follows the worst status, and which incidents resolve themselves. No I/O, no clock.
  */
-import { STATUS_LABEL, type Status } from "../health/vocabulary";
+import { STATUS_LABEL, type Status } from "../status/vocabulary";
 import { impactFromStatuses, isFailing, isHealthy, worseImpact, worseStatus } from "./impact";
 import type { Impact } from "./incident-types";
 

@@ -4,7 +4,7 @@ import { recordAudit } from "../audit";
 import { SYSTEM } from "../roles";
 import { redactText } from "../secrets";
 import { tables, type Db } from "../db";
-import { STATUS_LABEL } from "../health/vocabulary";
+import { STATUS_LABEL } from "../status/vocabulary";
 import type { DetectionConfig, DetectionPlan, Joiner, WatchedComponent } from "./detection";
 import { AUTO_RESOLVER } from "./detector-read";
 import { emitEvent } from "./events";

@@ -1,13 +1,12 @@
 import "server-only";
 import { and, eq, gte, inArray, isNull, sql } from "drizzle-orm";
 import { queryRows, tables, type Db } from "../db";
-import { isServing, effectiveStatus } from "../health";
-import { isStatus, type Status } from "../health/vocabulary";
+import { isServing, effectiveStatus, readMaintenanceInForce } from "../health";
+import { isStatus, type Status } from "../status/vocabulary";
 import type { ServiceState } from "../estate/types";
 import type { OpenIncident, RecentlyResolved, WatchedComponent } from "./detection";
 import { FAILING, HEALTHY } from "./impact";
 import type { Impact } from "./incident-types";
-import { readMaintenanceInForce } from "./maintenance-in-force";
 
 const { componentStatus, components, serviceComponents, services, incidents, incidentComponents } =
   tables;

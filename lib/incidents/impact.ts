@@ -1,5 +1,5 @@
 /** Pure: Statuspage's impact from component statuses. */
-import type { Status } from "../health/vocabulary";
+import type { Status } from "../status/vocabulary";
 import { IMPACTS, type Impact } from "./incident-types";
 
 /** The statuses that count as failing: what opens and keeps an incident open. */

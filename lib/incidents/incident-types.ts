@@ -1,5 +1,5 @@
 /** Client-safe incident and maintenance vocabulary and the shapes pages render. */
-import type { Status } from "../health/vocabulary";
+import type { Status } from "../status/vocabulary";
 
 /** Statuspage's incident statuses; `postmortem` once a resolved incident has its postmortem. */
 export const INCIDENT_STATUSES = [
@@ -39,8 +39,6 @@ export const MAINTENANCE_STATUS_LABEL: Record<MaintenanceStatus, string> = {
   verifying: "Verifying",
   completed: "Completed",
 };
-/** While in one of these, its components show under_maintenance and open no incidents. */
-export const MAINTENANCE_ACTIVE: readonly MaintenanceStatus[] = ["in_progress", "verifying"];
 
 export const isResolved = (status: IncidentStatus) =>
   status === "resolved" || status === "postmortem";

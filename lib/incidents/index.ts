@@ -26,8 +26,6 @@ import { readStatusOver } from "./status-over";
 export * from "./incident-types";
 export type { IncidentEvent } from "./events";
 export { getIncidentData, invalidateIncidentData, type IncidentData } from "./live";
-export { readMaintenanceInForce } from "./maintenance-in-force";
-export { overlayMaintenance } from "./maintenance-overlay";
 export type { StatusStep } from "./status-over";
 export { runIncidentPass, startIncidentDetector, stopIncidentDetector } from "./detector";
 export { DEFAULT_DETECTION, type DetectionConfig } from "./detection";

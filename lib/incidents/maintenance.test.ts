@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { overlayMaintenance } from "./maintenance-overlay";
+import { overlayMaintenance } from "../health/maintenance-overlay";
 import { dueTransitions, transitionRefusal } from "./maintenance-schedule";
 
 const at = (iso: string) => new Date(`2026-11-24T${iso}:00Z`);

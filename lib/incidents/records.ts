@@ -1,7 +1,7 @@
 import "server-only";
 import { and, asc, desc, gte, inArray, isNull, lt, ne, type SQL } from "drizzle-orm";
 import { tables, type Db } from "../db";
-import { isStatus, type Status } from "../health/vocabulary";
+import { isStatus, type Status } from "../status/vocabulary";
 import type {
   Impact,
   IncidentStatus,

@@ -1,7 +1,7 @@
 import "server-only";
 import { and, asc, desc, eq, gte, inArray, lt, lte } from "drizzle-orm";
 import { tables, type Db } from "../db";
-import { isStatus, type Status } from "../health/vocabulary";
+import { isStatus, type Status } from "../status/vocabulary";
 import type { IncidentView } from "./incident-types";
 import { statusSteps, type StatusStep } from "./status-steps";
 

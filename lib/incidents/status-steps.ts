@@ -1,5 +1,5 @@
 /** One component's status over an incident, as steps: pure, so the page and its tests agree. */
-import type { Status } from "../health/vocabulary";
+import type { Status } from "../status/vocabulary";
 
 export type StatusStep = { at: string; status: Status };
 

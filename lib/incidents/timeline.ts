@@ -3,7 +3,7 @@ import { and, asc, eq, gte, inArray, lte, or } from "drizzle-orm";
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import { redactText } from "../secrets";
 import { tables, type Db } from "../db";
-import { isStatus, STATUS_LABEL, type Status } from "../health/vocabulary";
+import { isStatus, STATUS_LABEL, type Status } from "../status/vocabulary";
 import { INCIDENT_STATUS_LABEL, type IncidentView, type TimelineEntry } from "./incident-types";
 
 const BEFORE_MS = 30 * 60_000;

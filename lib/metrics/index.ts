@@ -2,4 +2,3 @@ import "server-only";
 
 export { renderMetrics, METRICS_CONTENT_TYPE } from "./collect";
 export { getMetrics } from "./registry";
-export { observePollRead } from "./poll-hook";

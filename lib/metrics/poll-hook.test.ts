@@ -3,11 +3,11 @@ import { SYSTEM } from "../roles";
 import { createTestDatabase } from "../../testing/db";
 import type { Database } from "../db/types";
 import { loadDemoEstate } from "../estate/load";
-import { syncEstate } from "../estate/sync";
+import { syncEstate } from "../control-plane/estate-sync";
 import { injectFault } from "../health/faults";
 import { Poller } from "../health/poller";
 import { waitFor } from "../../testing/wait";
-import { setPollObserver } from "./poll-hook";
+import { setPollObserver } from "../health";
 
 let database: Database;
 let poller: Poller;

@@ -1,6 +1,6 @@
 /** The Prometheus registry and its metrics, made once per process (on globalThis: bundles share it). */
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from "prom-client";
-import { setPollObserver } from "./poll-hook";
+import { setPollObserver } from "../health";
 
 function create() {
   const registry = new Registry();

@@ -6,7 +6,7 @@ import { tables } from "../db";
 import { createTestDatabase, ENGINES } from "../../testing/db";
 import type { Database } from "../db/types";
 import { parseEstate } from "../estate/load";
-import { syncEstate } from "../estate/sync";
+import { syncEstate } from "../control-plane/estate-sync";
 import { readEvacuationPlan } from "./evacuation-read";
 
 const viewer: Actor = { kind: "user", id: "u-v", name: "Vera Viewer", role: "viewer" };

@@ -4,7 +4,7 @@ import { requireRole, type Ctx } from "../auth";
 import { tables } from "../db";
 import { notFound } from "../errors";
 import type { Edition } from "../estate/types";
-import type { Status } from "../health/vocabulary";
+import type { Status } from "../status/vocabulary";
 import { planEvacuation, type EvacuationPlan } from "./evacuation-plan";
 
 const { backups, regions, services } = tables;

@@ -9,7 +9,7 @@ import { z } from "zod";
 import { auditRefusals, recordAudit } from "../audit";
 import { requireRole, type Ctx } from "../auth";
 import { isDomainError, validationError } from "../errors";
-import type { Status } from "../health/vocabulary";
+import type { Status } from "../status/vocabulary";
 import { parseOrThrow } from "../validation";
 import { readEvacuationPlan } from "./evacuation-read";
 import type { RestoreRecord } from "./requests";

@@ -3,7 +3,7 @@
  * tracking database and storage names from a target name the same way the plan does.
  */
 import type { Edition } from "../estate/types";
-import type { Status } from "../health/vocabulary";
+import type { Status } from "../status/vocabulary";
 
 export type EvacuationFacts = {
   /** The region being evacuated. */

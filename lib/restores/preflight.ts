@@ -6,7 +6,7 @@
 import { canTransition, type Lifecycle } from "../control-plane";
 import { EDITIONS, type Edition } from "../estate/types";
 import type { PreflightCheck, PreflightResult } from "./restore-types";
-import { worstOf, type Status } from "../health/vocabulary";
+import { worstOf, type Status } from "../status/vocabulary";
 import { isHealthyRegionStatus } from "./region-health";
 
 export const TARGET_NAME = /^[A-Za-z0-9-]{6,20}$/;

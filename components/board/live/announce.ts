@@ -1,7 +1,7 @@
 /** What changed between two readings of the board, in words a screen reader says politely. */
 import { KIND_LABEL } from "@/lib/estate/types";
 import type { LiveBoard, LiveComponent } from "@/lib/health/board-types";
-import { STATUS_LABEL, type Status } from "@/lib/health/vocabulary";
+import { STATUS_LABEL, type Status } from "@/lib/status/vocabulary";
 import { stateLabel } from "../format";
 
 /** Each component's status (or its service's state when not serving), to compare readings. */

@@ -1,6 +1,6 @@
 /** The top of the board: the demo notice, the overall banner, "Updated …" and the warnings. */
 import type { LiveBoard } from "@/lib/health/board-types";
-import { STATUS_LABEL, STATUSES, type Status } from "@/lib/health/vocabulary";
+import { STATUS_LABEL, STATUSES, type Status } from "@/lib/status/vocabulary";
 import { formatAge } from "../format";
 import { esc, icon } from "./html";
 

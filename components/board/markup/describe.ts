@@ -1,7 +1,7 @@
 /** What a component's cell says, and how bad a service is: the words the board and its list share. */
 import { KIND_LABEL } from "@/lib/estate/types";
 import type { BoardService, LiveBoard, LiveComponent } from "@/lib/health/board-types";
-import { STATUS_LABEL, type Status } from "@/lib/health/vocabulary";
+import { STATUS_LABEL, type Status } from "@/lib/status/vocabulary";
 import { formatAge, formatUtc, stateLabel } from "../format";
 
 /** A cell's visible words: the status (or the state of a service not serving), instances, a failing read. */

@@ -1,5 +1,5 @@
 /** What each mark means. Folded by default, so on a phone it does not push the board down. */
-import { STATUS_LABEL, STATUSES, type Status } from "@/lib/health/vocabulary";
+import { STATUS_LABEL, STATUSES, type Status } from "@/lib/status/vocabulary";
 import { esc, icon } from "./html";
 
 /** Marks that are not statuses: a service not serving, a place with nothing to judge. */

@@ -8,7 +8,7 @@ import {
   type LiveBoard,
   type PlatformCell,
 } from "@/lib/health/board-types";
-import { STATUS_LABEL } from "@/lib/health/vocabulary";
+import { STATUS_LABEL } from "@/lib/status/vocabulary";
 import { esc, icon } from "./html";
 
 function cellWord(cell: PlatformCell): string {

@@ -9,7 +9,7 @@ import {
   type LiveBoard,
   type LiveComponent,
 } from "@/lib/health/board-types";
-import { STATUS_LABEL } from "@/lib/health/vocabulary";
+import { STATUS_LABEL } from "@/lib/status/vocabulary";
 import { stateLabel } from "../format";
 import { cellWords, describeCell, severity } from "./describe";
 import { esc, icon, plural } from "./html";

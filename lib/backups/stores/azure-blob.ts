@@ -17,7 +17,7 @@ import {
   newestFirst,
 } from "./names";
 import { StoreError, type BackupStore, type StoredArchive, type WriteOptions } from "./types";
-import { DEFAULT_CONTAINER_PREFIX } from "../store-config-types";
+import { DEFAULT_CONTAINER_PREFIX } from "../../estate/store-config-types";
 
 export type AzureBlobStoreOptions = {
   id: string;

@@ -6,9 +6,9 @@ import { FilesystemStore } from "./filesystem";
 import { StoreError, type BackupStore } from "./types";
 
 import type { z } from "zod";
-import { parseStoreConfig, parseStoreConfigs, StoreConfig } from "../store-config-types";
+import { parseStoreConfig, parseStoreConfigs, StoreConfig } from "../../estate/store-config-types";
 
-export * from "../store-config-types";
+export * from "../../estate/store-config-types";
 
 export type StoreContext = {
   /** The data folder; the default store keeps archives in `<dataDir>/backups`. */

@@ -4,7 +4,7 @@ import { closedPort, startHttpServer, type TestServer } from "../../../testing/s
 import { readContext, testComponent } from "../../../testing/sources";
 import { waitFor } from "../../../testing/wait";
 import { httpSource } from "./http";
-import { HttpSource, SourceSpec } from "../source-spec-types";
+import { HttpSource, SourceSpec } from "../../estate/source-spec-types";
 
 const servers: TestServer[] = [];
 const disposers: (() => void)[] = [];

@@ -1,6 +1,7 @@
 import type { z } from "zod";
-import type { HttpSource } from "../source-spec-types";
-import { errorText, withLatencyRule, type Reading, type Source } from "../source-types";
+import type { HttpSource } from "../../estate/source-spec-types";
+import { errorText, withLatencyRule, type Reading } from "../../status/reading-types";
+import type { Source } from "../source-types";
 
 type Spec = z.output<typeof HttpSource>;
 const MAX_BODY = 1_000_000;

@@ -4,7 +4,7 @@ import { startHttpServer, type TestServer } from "../../../testing/servers";
 import { readContext, testComponent } from "../../../testing/sources";
 import { waitFor } from "../../../testing/wait";
 import { readComponent, SourceSpec, type Fault } from "./index";
-import type { ReadSpec } from "../source-spec-types";
+import type { ReadSpec } from "../../estate/source-spec-types";
 
 let up: TestServer;
 let down: TestServer;

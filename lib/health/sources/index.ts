@@ -4,12 +4,14 @@ import { azureMetricsSource, azureResourceHealthSource } from "./azure";
 import { httpSource } from "./http";
 import { postgresSource } from "./postgres";
 import { simulatedSource } from "./simulated";
-import type { SourceSpec, SourceType } from "../source-spec-types";
+import type { SourceSpec, SourceType } from "../../estate/source-spec-types";
 import { tcpSource } from "./tcp";
-import type { ReadContext, Reading, Source } from "../source-types";
+import type { ReadContext, Reading } from "../../status/reading-types";
+import type { Source } from "../source-types";
 
-export type { Fault, ReadContext, Reading, Source } from "../source-types";
-export { SourceSpec } from "../source-spec-types";
+export type { Fault, ReadContext, Reading } from "../../status/reading-types";
+export type { Source } from "../source-types";
+export { SourceSpec } from "../../estate/source-spec-types";
 
 /** The one place a source type is bound to its adapter. */
 const SOURCES: { [T in SourceType]: Source<Extract<SourceSpec, { type: T }>> } = {

@@ -3,7 +3,7 @@ import { TEST_PG_URL } from "../../../testing/db";
 import { closedPort, startUnansweredTcpPort } from "../../../testing/servers";
 import { readContext, testComponent } from "../../../testing/sources";
 import { postgresSource } from "./postgres";
-import { PostgresSource } from "../source-spec-types";
+import { PostgresSource } from "../../estate/source-spec-types";
 
 const cleanups: (() => unknown)[] = [];
 afterEach(async () => {

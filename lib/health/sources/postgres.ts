@@ -1,7 +1,8 @@
 import pg from "pg";
 import type { z } from "zod";
-import type { PostgresSource } from "../source-spec-types";
-import { errorText, withLatencyRule, type Reading, type Source } from "../source-types";
+import type { PostgresSource } from "../../estate/source-spec-types";
+import { errorText, withLatencyRule, type Reading } from "../../status/reading-types";
+import type { Source } from "../source-types";
 
 type Spec = z.output<typeof PostgresSource>;
 

@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { readContext, settledWithin, testComponent } from "../../../testing/sources";
-import type { Fault } from "../source-types";
+import type { Fault } from "../../status/reading-types";
 import { simulatedLatency, simulatedSource } from "./simulated";
-import { SimulatedSource } from "../source-spec-types";
+import { SimulatedSource } from "../../estate/source-spec-types";
 
 const disposers: (() => void)[] = [];
 afterEach(() => disposers.splice(0).forEach((d) => d()));

@@ -1,7 +1,8 @@
 import type { EstateComponent } from "../../estate/types";
 import type { z } from "zod";
-import type { SimulatedSource } from "../source-spec-types";
-import type { ReadContext, Reading, Source } from "../source-types";
+import type { SimulatedSource } from "../../estate/source-spec-types";
+import type { ReadContext, Reading } from "../../status/reading-types";
+import type { Source } from "../source-types";
 
 type Spec = z.output<typeof SimulatedSource>;
 

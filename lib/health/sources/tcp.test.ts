@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { closedPort, startTcpServer, startUnansweredTcpPort } from "../../../testing/servers";
 import { readContext, testComponent } from "../../../testing/sources";
-import { TcpSource } from "../source-spec-types";
+import { TcpSource } from "../../estate/source-spec-types";
 import { tcpSource } from "./tcp";
 
 const cleanups: (() => unknown)[] = [];

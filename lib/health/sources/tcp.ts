@@ -1,7 +1,8 @@
 import net from "node:net";
 import type { z } from "zod";
-import type { TcpSource } from "../source-spec-types";
-import { errorText, withLatencyRule, type Reading, type Source } from "../source-types";
+import type { TcpSource } from "../../estate/source-spec-types";
+import { errorText, withLatencyRule, type Reading } from "../../status/reading-types";
+import type { Source } from "../source-types";
 
 type Spec = z.output<typeof TcpSource>;
 

@@ -1,5 +1,5 @@
 /** What a notification says, in words, for every channel: title, lines, and the page to open. Pure. */
-import { STATUS_LABEL, isStatus } from "../../health/vocabulary";
+import { STATUS_LABEL, isStatus } from "../../status/vocabulary";
 import type { NotificationEvent } from "./events";
 import { impactOf } from "./match";
 import { EVENT_KIND_LABEL } from "./notify-types";

@@ -11,7 +11,7 @@ import { StatusIcon } from "@/components/status/status-icon";
 import { hasRole } from "@/lib/roles";
 import { requirePageRole } from "@/lib/auth/session";
 import { isDomainError } from "@/lib/errors";
-import { STATUS_LABEL } from "@/lib/health/vocabulary";
+import { STATUS_LABEL } from "@/lib/status/vocabulary";
 import { evacuationPageOf, type EvacuationPlan } from "@/lib/restores";
 import { EvacuationForm } from "./evacuation-form";
 

@@ -4,7 +4,7 @@ import { closeDatabase, installDatabase, tables } from "@/lib/db";
 import { createTestDatabase } from "@/testing/db";
 import type { Database } from "@/lib/db/types";
 import { loadDemoEstate } from "@/lib/estate/load";
-import { syncEstate } from "@/lib/estate/sync";
+import { syncEstate } from "@/lib/control-plane/estate-sync";
 
 const estate = loadDemoEstate({ intervalMs: 30_000, timeoutMs: 5_000 });
 

@@ -1,10 +1,12 @@
 import "server-only";
 import { eq, inArray } from "drizzle-orm";
 import { tables, type Db } from "../db";
-import { MAINTENANCE_ACTIVE } from "./incident-types";
 import type { MaintenanceInForce } from "./maintenance-overlay";
 
 const { maintenanceComponents, scheduledMaintenances } = tables;
+
+/** While in one of these, a maintenance's components show under_maintenance and open no incidents. */
+const ACTIVE = ["in_progress", "verifying"] as const;
 
 /** Components in a maintenance that is in progress or being verified: they show under_maintenance. */
 export async function readMaintenanceInForce(db: Db): Promise<MaintenanceInForce[]> {
@@ -21,7 +23,7 @@ export async function readMaintenanceInForce(db: Db): Promise<MaintenanceInForce
       scheduledMaintenances,
       eq(scheduledMaintenances.id, maintenanceComponents.maintenanceId),
     )
-    .where(inArray(scheduledMaintenances.status, [...MAINTENANCE_ACTIVE]));
+    .where(inArray(scheduledMaintenances.status, [...ACTIVE]));
   return rows.map((r) => ({
     componentId: r.componentId,
     title: r.title,

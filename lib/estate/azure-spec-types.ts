@@ -1,9 +1,9 @@
 /** Client-safe: the `azure-metrics` and `azure-resource-health` source specs of the estate file. */
 import { z } from "zod";
 import { DurationText } from "../time/duration-types";
-import { AzureConnection } from "./connection-types";
-import { defaultMetricRules } from "./metric-defaults";
-import { AzureResourceId, parseResourceId } from "./resource-id";
+import { AzureConnection } from "./azure-connection-types";
+import { defaultMetricRules } from "./azure-metric-defaults";
+import { AzureResourceId, parseResourceId } from "./azure-resource-id-types";
 
 export const AGGREGATIONS = ["average", "minimum", "maximum", "total", "count"] as const;
 export type Aggregation = (typeof AGGREGATIONS)[number];

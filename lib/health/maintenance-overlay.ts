@@ -3,7 +3,7 @@
  * `under_maintenance` with the maintenance as its reason, whatever its probe says; its reading's
  * age still counts, so a component with no fresh reading stays `unknown` (never a false claim).
  */
-import type { Status } from "../health/vocabulary";
+import type { Status } from "../status/vocabulary";
 
 export type MaintenanceInForce = {
   componentId: string;

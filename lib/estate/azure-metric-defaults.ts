@@ -1,5 +1,5 @@
 /** Client-safe: what `azure-metrics` watches when the estate file lists no metrics. */
-import type { MetricRule } from "./source-spec-types";
+import type { MetricRule } from "./azure-spec-types";
 
 /**
  * Sensible defaults per resource type (lower-cased), for the kinds of resource an integration

@@ -1,7 +1,7 @@
 import { and, eq, isNull, notInArray, sql } from "drizzle-orm";
-import { getControlPlane } from "../control-plane";
+import { getControlPlane } from "./registry";
 import { chunks, tables, type Db } from "../db";
-import type { LoadedEstate } from "./load";
+import type { LoadedEstate } from "../estate";
 
 const { regions, estateMeta } = tables;
 

@@ -3,10 +3,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { tables } from "../db";
 import { createTestDatabase, ENGINES } from "../../testing/db";
 import type { Database } from "../db/types";
-import { DEMO_ESTATE } from "./demo";
-import { loadDemoEstate, parseEstate } from "./load";
-import { readEstate } from "./read";
-import { syncEstate } from "./sync";
+import { DEMO_ESTATE } from "../estate/demo";
+import { loadDemoEstate, parseEstate } from "../estate/load";
+import { readEstate } from "../estate/read";
+import { syncEstate } from "./estate-sync";
 
 const defaults = { intervalMs: 30_000, timeoutMs: 5_000 };
 

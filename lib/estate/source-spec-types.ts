@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { KNOWN_STATUSES } from "./vocabulary";
-import { AzureMetricsSource, AzureResourceHealthSource } from "../azure/source-spec-types";
+import { KNOWN_STATUSES } from "../status/vocabulary";
+import { AzureMetricsSource, AzureResourceHealthSource } from "./azure-spec-types";
 import { DurationText } from "../time/duration-types";
 
 export { DurationText };

@@ -1,5 +1,5 @@
 /**
- * Where the poller reports each read for /metrics. Dependency-free on purpose: the poller is in
+ * Where the poller reports each read (lib/metrics listens, for /metrics). Dependency-free on purpose: the poller is in
  * every bundle (pages import lib/health), while the Prometheus registry lives in the server's.
  * On globalThis, so the custom server's metrics hear the poller whichever bundle runs it.
  */
