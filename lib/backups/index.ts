@@ -18,7 +18,7 @@ import { verifyBackup as verify } from "./verify";
 import { getWorker } from "./worker-registry";
 
 export * from "./backup-types";
-export { parseBackupQuery, parseDays } from "./queries";
+export { parseBackupQuery, parseDays } from "./query-input";
 export { complianceCsv } from "./report";
 export { stepForViewer, type StepForViewer } from "./next-steps";
 export { BackupWorker } from "./worker";
