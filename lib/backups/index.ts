@@ -13,7 +13,8 @@ import {
   storeOptions as readStoreOptions,
 } from "./queries";
 import { complianceReport as buildReport } from "./report";
-import { queueAfterChange, requestBackup as request, setSchedule as schedule } from "./requests";
+import { queueAfterChange } from "./enqueue";
+import { requestBackup as request, setSchedule as schedule } from "./requests";
 import { verifyBackup as verify } from "./verify";
 import { getWorker } from "./worker-registry";
 

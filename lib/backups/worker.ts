@@ -7,7 +7,7 @@ import { randomUUID } from "node:crypto";
 import type { Db } from "../db";
 import { Loop, DEFAULT_HEARTBEAT_MS, MISSED_BEATS } from "../jobs";
 import type { Stores } from "./registry";
-import { scheduleDue } from "./requests";
+import { scheduleDue } from "./enqueue";
 import { beat, claimNext, pruneService, reapStale, runBackup } from "./runner";
 
 export type WorkerOptions = {
