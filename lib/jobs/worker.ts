@@ -1,13 +1,11 @@
 /**
  * The shape every job worker shares, one per process: a pass first prepares (fails or requeues
  * jobs whose worker was lost, queues what is due), then claims queued jobs one at a time through
- * the database and runs each, beating every heartbeat while it runs. `kick()` asks for a pass now;
- * `stop()` claims no more and waits for the pass in hand. Each kind of job says how it prepares,
- * claims, beats and runs.
+ * the database and runs each, beating every heartbeat while it runs. Each kind of job says how it
+ * prepares, claims, beats and runs.
  */
-import { randomUUID } from "node:crypto";
 import { DEFAULT_HEARTBEAT_MS, MISSED_BEATS } from "./heartbeat";
-import { Loop } from "./loop";
+import { LoopWorker } from "./loop-worker";
 
 export type JobWorkerSettings = {
   /** The loop's name, as the log shows it. */
@@ -24,36 +22,22 @@ export type JobWorkerSettings = {
   oneBeatAtATime?: boolean;
 };
 
-export abstract class JobWorker<Job> {
-  readonly id: string;
-  private readonly loop: Loop;
-  private stopping = false;
-
+export abstract class JobWorker<Job> extends LoopWorker {
   protected constructor(private readonly settings: JobWorkerSettings) {
-    this.id = `${settings.idPrefix}-${randomUUID().slice(0, 8)}`;
-    const tickMs = settings.passEveryBeat
-      ? Math.min(settings.tickMs, this.heartbeatMs)
-      : settings.tickMs;
-    this.loop = new Loop(settings.name, () => this.pass(), tickMs);
+    const heartbeatMs = settings.heartbeatMs ?? DEFAULT_HEARTBEAT_MS;
+    super(
+      settings.name,
+      settings.idPrefix,
+      settings.passEveryBeat ? Math.min(settings.tickMs, heartbeatMs) : settings.tickMs,
+    );
   }
 
   get heartbeatMs(): number {
     return this.settings.heartbeatMs ?? DEFAULT_HEARTBEAT_MS;
   }
 
-  start(): void {
-    this.stopping = false;
-    this.loop.start();
-  }
-
-  /** Runs a pass now (after a request), or right after the current one. */
-  kick(): void {
-    this.loop.kick();
-  }
-
-  async stop(): Promise<void> {
-    this.stopping = true;
-    await this.loop.stop();
+  protected runPass(): Promise<number> {
+    return this.pass();
   }
 
   /** One pass: prepare, then claim and run queued jobs until none is left. Exposed for tests. */
