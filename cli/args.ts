@@ -1,5 +1,3 @@
-import { parseArgs } from "node:util";
-
 import {
   BACKUP_COMMANDS,
   BACKUP_USAGE,
@@ -8,7 +6,7 @@ import {
 } from "./backup-args";
 import { EVACUATE_USAGE, parseEvacuateCommand, type EvacuateCommand } from "./evacuate-args";
 import { DRILL_USAGE, parseDrillCommand, type DrillCommand } from "./drill-args";
-import { UsageError } from "./usage-error";
+import { parseOptions, UsageError } from "./usage-error";
 
 export { UsageError };
 
@@ -62,27 +60,16 @@ export function parseCommand(argv: string[]): Command {
   if ((BACKUP_COMMANDS as readonly string[]).includes(first ?? "")) return parseBackupCommand(argv);
   if (first === "evacuate") return parseEvacuateCommand(argv);
   if (first === "drill") return parseDrillCommand(argv);
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      strict: true,
-      options: {
-        for: { type: "string" },
-        instances: { type: "string" },
-        reason: { type: "string" },
-        clear: { type: "boolean" },
-        email: { type: "string" },
-        name: { type: "string" },
-        "password-stdin": { type: "boolean" },
-        help: { type: "boolean", short: "h" },
-      },
-    });
-  } catch (error) {
-    throw new UsageError((error as Error).message);
-  }
-  const { values, positionals } = parsed;
+  const { values, positionals } = parseOptions(argv, {
+    for: { type: "string" },
+    instances: { type: "string" },
+    reason: { type: "string" },
+    clear: { type: "boolean" },
+    email: { type: "string" },
+    name: { type: "string" },
+    "password-stdin": { type: "boolean" },
+    help: { type: "boolean", short: "h" },
+  });
   const [name, ...rest] = positionals;
   if (values.help || !name || name === "help") return { name: "help" };
   // An option the command does not use is a mistake to report, not to ignore.

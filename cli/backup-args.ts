@@ -1,5 +1,4 @@
-import { parseArgs } from "node:util";
-import { UsageError } from "./usage-error";
+import { parseOptions, UsageError } from "./usage-error";
 
 export const BACKUP_USAGE = `Backups and management operations
   backup <service> [--name NAME] [--store ID] [--region REGION] [--wait]
@@ -34,30 +33,19 @@ function fieldValue(text: string): unknown {
 }
 
 export function parseBackupCommand(argv: string[]): BackupCommand {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      strict: true,
-      options: {
-        name: { type: "string" },
-        store: { type: "string" },
-        region: { type: "string" },
-        service: { type: "string" },
-        status: { type: "string" },
-        page: { type: "string" },
-        every: { type: "string" },
-        keep: { type: "string" },
-        "after-change": { type: "boolean" },
-        off: { type: "boolean" },
-        wait: { type: "boolean" },
-      },
-    });
-  } catch (error) {
-    throw new UsageError((error as Error).message);
-  }
-  const { values: v, positionals } = parsed;
+  const { values: v, positionals } = parseOptions(argv, {
+    name: { type: "string" },
+    store: { type: "string" },
+    region: { type: "string" },
+    service: { type: "string" },
+    status: { type: "string" },
+    page: { type: "string" },
+    every: { type: "string" },
+    keep: { type: "string" },
+    "after-change": { type: "boolean" },
+    off: { type: "boolean" },
+    wait: { type: "boolean" },
+  });
   const [name, ...rest] = positionals;
   const allowed: Record<string, string[]> = {
     backup: ["name", "store", "region", "wait"],

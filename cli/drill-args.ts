@@ -1,5 +1,4 @@
-import { parseArgs } from "node:util";
-import { UsageError } from "./usage-error";
+import { oneArgument, parseOptions, UsageError } from "./usage-error";
 
 export const DRILL_USAGE = `Restore drills
   drill <service> [--backup <id>] [--wait] [--json]
@@ -17,24 +16,15 @@ export type DrillCommand = {
 };
 
 export function parseDrillCommand(argv: string[]): DrillCommand {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      strict: true,
-      options: {
-        backup: { type: "string" },
-        wait: { type: "boolean" },
-        json: { type: "boolean" },
-      },
-    });
-  } catch (error) {
-    throw new UsageError((error as Error).message);
-  }
-  const [, service, ...rest] = parsed.positionals;
-  if (!service || rest.length)
-    throw new UsageError("drill needs one service, e.g. drill contoso-edi --wait");
+  const parsed = parseOptions(argv, {
+    backup: { type: "string" },
+    wait: { type: "boolean" },
+    json: { type: "boolean" },
+  });
+  const service = oneArgument(
+    parsed.positionals,
+    "drill needs one service, e.g. drill contoso-edi --wait",
+  );
   const { backup, wait = false, json = false } = parsed.values;
   if (backup !== undefined && !/^[0-9a-f-]{36}$/i.test(backup))
     throw new UsageError(`--backup takes a backup id (a UUID), not "${backup}".`);

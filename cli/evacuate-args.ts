@@ -1,5 +1,4 @@
-import { parseArgs } from "node:util";
-import { UsageError } from "./usage-error";
+import { oneArgument, parseOptions, UsageError } from "./usage-error";
 
 export const EVACUATE_USAGE = `Disaster recovery
   evacuate <region> --plan [--json]
@@ -19,25 +18,16 @@ export type EvacuateCommand = {
 };
 
 export function parseEvacuateCommand(argv: string[]): EvacuateCommand {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      strict: true,
-      options: {
-        plan: { type: "boolean" },
-        start: { type: "boolean" },
-        confirm: { type: "string" },
-        json: { type: "boolean" },
-      },
-    });
-  } catch (error) {
-    throw new UsageError((error as Error).message);
-  }
-  const [, region, ...rest] = parsed.positionals;
-  if (!region || rest.length)
-    throw new UsageError("evacuate needs one region, e.g. evacuate westeurope --plan");
+  const parsed = parseOptions(argv, {
+    plan: { type: "boolean" },
+    start: { type: "boolean" },
+    confirm: { type: "string" },
+    json: { type: "boolean" },
+  });
+  const region = oneArgument(
+    parsed.positionals,
+    "evacuate needs one region, e.g. evacuate westeurope --plan",
+  );
   const { plan, start, confirm, json = false } = parsed.values;
   if (plan && start) throw new UsageError("evacuate takes --plan or --start, not both.");
   if (start) {

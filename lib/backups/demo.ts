@@ -10,7 +10,7 @@ import { SYSTEM, type Actor } from "../roles";
 import { getControlPlane, runOperation } from "../control-plane";
 import { queryRows, tables, type Db } from "../db";
 import type { Stores } from "./registry";
-import { enqueueBackup, queueAfterChange } from "./requests";
+import { enqueueBackup, queueAfterChange } from "./enqueue";
 import { backupName } from "./retention";
 import { claimNext, pruneService, runBackup } from "./runner";
 

@@ -13,12 +13,13 @@ import {
   storeOptions as readStoreOptions,
 } from "./queries";
 import { complianceReport as buildReport } from "./report";
-import { queueAfterChange, requestBackup as request, setSchedule as schedule } from "./requests";
+import { queueAfterChange } from "./enqueue";
+import { requestBackup as request, setSchedule as schedule } from "./requests";
 import { verifyBackup as verify } from "./verify";
 import { getWorker } from "./worker-registry";
 
 export * from "./backup-types";
-export { parseBackupQuery, parseDays } from "./queries";
+export { parseBackupQuery, parseDays } from "./query-input";
 export { complianceCsv } from "./report";
 export { stepForViewer, type StepForViewer } from "./next-steps";
 export { BackupWorker } from "./worker";

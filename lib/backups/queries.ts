@@ -2,13 +2,10 @@
 import { and, count, desc, eq, gte, inArray, lte, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import { tables, type Db } from "../db";
-import { listOperations, type RecordedOperation } from "../control-plane";
+import { listOperations } from "../control-plane";
 import { readEstate } from "../estate";
-import { parseOrThrow } from "../validation";
-import { validationError } from "../errors";
 import {
   BACKUP_ALLOWED_STATES,
-  BACKUP_STATUSES,
   type BackupDetail,
   type BackupPage,
   type BackupQuery,
@@ -18,84 +15,13 @@ import {
   type ServiceBackupsView,
   type StoreOption,
 } from "./backup-types";
+import { iso, toBackupRow, toOperationRows } from "./backup-rows";
 import { NOT_INCLUDED, type Manifest } from "./manifest";
 import type { Stores } from "./registry";
 import type { BackupRecord } from "./runner";
 import { storeLabelFor, withoutStorePaths } from "./store-view";
 
 const { backups, backupSchedules, regions, services } = tables;
-
-const DateOrTime = z
-  .string()
-  .refine(
-    (v) =>
-      z.iso.date().safeParse(v).success || z.iso.datetime({ offset: true }).safeParse(v).success,
-    "expected a date such as 2026-11-24, or a date-time such as 2026-11-24T08:00:00Z",
-  );
-
-export const BackupQueryInput = z.strictObject({
-  service: z.string().trim().min(1).max(100).optional(),
-  status: z
-    .enum(BACKUP_STATUSES, { message: `expected one of ${BACKUP_STATUSES.join(", ")}` })
-    .optional(),
-  region: z.string().trim().min(1).max(100).optional(),
-  from: DateOrTime.optional(),
-  to: DateOrTime.optional(),
-  page: z.coerce.number().int().min(1, "pages start at 1").max(100_000).default(1),
-  pageSize: z.coerce.number().int().min(1).max(100, "at most 100 rows a page").default(25),
-});
-
-/** Parses a query string (or its record) into a backup query; bad values are named. */
-export function parseBackupQuery(params: Record<string, string | undefined>): BackupQuery {
-  const clean = Object.fromEntries(
-    Object.entries(params).filter(([, v]) => v !== undefined && v !== ""),
-  );
-  const q = parseOrThrow(BackupQueryInput, clean, "Invalid backup filter");
-  const day = (text: string, end: boolean) =>
-    new Date(text.length === 10 ? `${text}T${end ? "23:59:59.999" : "00:00:00.000"}Z` : text);
-  return {
-    ...q,
-    from: q.from ? day(q.from, false) : undefined,
-    to: q.to ? day(q.to, true) : undefined,
-  };
-}
-
-const iso = (d: Date | null) => (d ? d.toISOString() : null);
-
-/** A backup as viewers see it: its store and region, never the archive's file path or URL. */
-export function toBackupRow(
-  r: BackupRecord,
-  names: { stores: Stores; regions: Map<string, string> },
-): BackupRow {
-  const store = names.stores.get(r.storeId);
-  const storeLabel = store ? storeLabelFor(store) : r.storeId;
-  const regionName = names.regions.get(r.region) ?? r.region;
-  const clean = (text: string) =>
-    withoutStorePaths(text, names.stores, {
-      location: r.location,
-      shownAs: `${storeLabel}, ${regionName}`,
-    });
-  return {
-    id: r.id,
-    name: r.name,
-    serviceId: r.serviceId,
-    storeId: r.storeId,
-    storeLabel,
-    region: r.region,
-    regionName,
-    trigger: r.trigger as BackupRow["trigger"],
-    status: r.status as BackupRow["status"],
-    checksum: r.checksum as BackupRow["checksum"],
-    requestedAt: r.requestedAt.toISOString(),
-    startedAt: iso(r.startedAt),
-    finishedAt: iso(r.finishedAt),
-    durationMs: r.startedAt && r.finishedAt ? r.finishedAt.getTime() - r.startedAt.getTime() : null,
-    sizeBytes: r.sizeBytes,
-    progress: r.status === "running" ? (r.progress ?? 0) : null,
-    error: r.error === null ? null : clean(r.error),
-    requestedBy: r.requestedBy,
-  };
-}
 
 async function regionNames(db: Db) {
   const rows = await db.select({ id: regions.id, name: regions.name }).from(regions);
@@ -129,33 +55,6 @@ export async function listBackups(db: Db, q: BackupQuery, stores: Stores): Promi
     pageSize: q.pageSize,
     pages: Math.max(1, Math.ceil(n / q.pageSize)),
   };
-}
-
-/** Operations with the first good backup that started after each. */
-export function toOperationRows(ops: RecordedOperation[], good: BackupRecord[]): OperationRow[] {
-  const byService = new Map<string, BackupRecord[]>();
-  for (const b of good) {
-    const list = byService.get(b.serviceId) ?? [];
-    list.push(b);
-    byService.set(b.serviceId, list);
-  }
-  for (const list of byService.values())
-    list.sort((a, b) => a.startedAt!.getTime() - b.startedAt!.getTime());
-  return ops.map((op) => {
-    const next = byService.get(op.serviceId)?.find((b) => b.startedAt! >= op.at);
-    return {
-      id: op.id,
-      serviceId: op.serviceId,
-      kind: op.kind,
-      summary: op.summary,
-      actor: op.actorName,
-      at: op.at.toISOString(),
-      source: op.source as OperationRow["source"],
-      followedBy: next
-        ? { backupId: next.id, name: next.name, at: next.startedAt!.toISOString() }
-        : null,
-    };
-  });
 }
 
 /** Good backups: succeeded (or since pruned) with an archive that was never found corrupted. */
@@ -303,11 +202,4 @@ export async function serviceTimeline(
       good,
     ).reverse(),
   };
-}
-
-/** The compliance trend's window: 30 (default) or 90 days. */
-export function parseDays(value: string | undefined): 30 | 90 {
-  if (value === undefined || value === "30") return 30;
-  if (value === "90") return 90;
-  throw validationError(`days must be 30 or 90 (got "${value}").`, { days: ["expected 30 or 90"] });
 }

@@ -3,12 +3,11 @@
  * them one at a time, applies retention after each success, and fails backups whose worker died.
  * Every step is claimed through the database, so any number of instances can run it.
  */
-import { randomUUID } from "node:crypto";
 import type { Db } from "../db";
-import { Loop, DEFAULT_HEARTBEAT_MS, MISSED_BEATS } from "../jobs";
+import { JobWorker } from "../jobs";
+import { scheduleDue } from "./enqueue";
 import type { Stores } from "./registry";
-import { scheduleDue } from "./requests";
-import { beat, claimNext, pruneService, reapStale, runBackup } from "./runner";
+import { beat, claimNext, pruneService, reapStale, runBackup, type BackupRecord } from "./runner";
 
 export type WorkerOptions = {
   db: Db;
@@ -19,52 +18,36 @@ export type WorkerOptions = {
   now?: () => Date;
 };
 
-export class BackupWorker {
-  readonly id = `worker-${randomUUID().slice(0, 8)}`;
-  private readonly loop: Loop;
-  private stopping = false;
+export class BackupWorker extends JobWorker<BackupRecord> {
+  private readonly now: () => Date;
 
   constructor(private readonly options: WorkerOptions) {
-    this.loop = new Loop("backups", () => this.pass(), options.tickMs ?? 5_000);
+    super({
+      name: "backups",
+      idPrefix: "worker",
+      tickMs: options.tickMs ?? 5_000,
+      heartbeatMs: options.heartbeatMs,
+    });
+    this.now = options.now ?? (() => new Date());
   }
 
-  start(): void {
-    this.stopping = false;
-    this.loop.start();
+  /** Reaps, then queues what is due. */
+  protected async prepare(lostAfterMs: number): Promise<void> {
+    await reapStale(this.options.db, lostAfterMs, this.now());
+    await scheduleDue(this.options.db, this.now());
   }
-
-  /** Runs a pass now (after a request), or right after the current one. */
-  kick(): void {
-    this.loop.kick();
+  protected claim() {
+    return claimNext(this.options.db, this.id, this.now());
   }
-
-  async stop(): Promise<void> {
-    this.stopping = true;
-    await this.loop.stop();
+  /** Progress updates beat too; this covers a slow store that reports none for a while. */
+  protected beat(row: BackupRecord) {
+    return beat(this.options.db, row.id, this.now());
   }
-
-  /** One pass: reap, queue what is due, run everything queued. Exposed for tests. */
-  async pass(): Promise<number> {
+  /** Runs the backup, then applies retention after a success that was not on demand. */
+  protected async run(row: BackupRecord): Promise<void> {
     const { db, stores } = this.options;
-    const now = this.options.now ?? (() => new Date());
-    const heartbeatMs = this.options.heartbeatMs ?? DEFAULT_HEARTBEAT_MS;
-    await reapStale(db, heartbeatMs * MISSED_BEATS, now());
-    await scheduleDue(db, now());
-    let ran = 0;
-    while (!this.stopping) {
-      const row = await claimNext(db, this.id, now());
-      if (!row) break;
-      // Progress updates beat too; this covers a slow store that reports none for a while.
-      const heartbeat = setInterval(() => void beat(db, row.id, now()), heartbeatMs);
-      try {
-        const done = await runBackup(db, row, stores, { now });
-        ran++;
-        if (done.status === "succeeded" && done.trigger !== "on-demand")
-          await pruneService(db, done.serviceId, stores, now());
-      } finally {
-        clearInterval(heartbeat);
-      }
-    }
-    return ran;
+    const done = await runBackup(db, row, stores, { now: this.now });
+    if (done.status === "succeeded" && done.trigger !== "on-demand")
+      await pruneService(db, done.serviceId, stores, this.now());
   }
 }

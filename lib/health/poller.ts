@@ -10,11 +10,11 @@ import { DueQueue } from "./due-queue";
 import { acquireLease, releaseLease } from "./lease";
 import { loadCurrent, recordOutcomes, type Current, type Outcome } from "./recorder";
 import { pruneHistory, rollUpDays, rollUpHours } from "./rollups";
-import { readComponent, type Fault } from "./sources";
+import { readOnce } from "./read-once";
+import type { Fault } from "./sources";
 import { errorText } from "../status/reading-types";
 
 export const POLLER_LEASE = "poller";
-const GRACE_MS = 250;
 
 export type PollerOptions = {
   db: Db;
@@ -212,19 +212,10 @@ export class Poller {
   private read(slot: Slot, now: number): void {
     const token = ++this.tokens;
     const component = slot.component;
-    const at = new Date(now);
     slot.inFlight = token;
     this.running++;
-    const started = performance.now();
-    const controller = new AbortController();
-    const abort = setTimeout(() => controller.abort(), component.timeoutMs);
-    let settled = false;
-    const done = (outcome: Outcome) => {
-      if (settled) return;
-      settled = true;
-      observePollRead(outcome.ok, (performance.now() - started) / 1000);
-      clearTimeout(abort);
-      clearTimeout(deadline);
+    readOnce(component, new Date(now), this.faults.get(component.id), (outcome, seconds) => {
+      observePollRead(outcome.ok, seconds);
       this.running--;
       if (slot.inFlight === token) slot.inFlight = 0;
       const jitter = (Math.random() * 2 - 1) * 0.1 * component.intervalMs;
@@ -232,36 +223,7 @@ export class Poller {
       slot.rush = false;
       if (this.leader && this.slots.get(component.id) === slot) this.buffer.push(outcome);
       this.launchSoon();
-    };
-    // A source that ignores its abort signal is abandoned at the deadline; the slot is freed either way.
-    const deadline = setTimeout(
-      () =>
-        done({
-          ok: false,
-          componentId: component.id,
-          at,
-          error: `no answer within ${component.timeoutMs} ms`,
-        }),
-      component.timeoutMs + GRACE_MS,
-    );
-    readComponent(component, {
-      signal: controller.signal,
-      now: at,
-      timeoutMs: component.timeoutMs,
-      fault: this.faults.get(component.id),
-    }).then(
-      (r) =>
-        done({
-          ok: true,
-          componentId: component.id,
-          at,
-          status: r.status,
-          latencyMs: r.latencyMs === null ? null : Math.round(r.latencyMs * 10) / 10,
-          reason: r.reason,
-          detail: r.instances ? { instances: r.instances } : null,
-        }),
-      (error) => done({ ok: false, componentId: component.id, at, error: errorText(error) }),
-    );
+    });
   }
 
   private async flush(): Promise<void> {

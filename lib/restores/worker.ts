@@ -3,11 +3,11 @@
  * queued ones. While it runs one it beats every `heartbeatMs`; a job silent for MISSED_BEATS beats
  * is taken over by any instance, and this worker stops as soon as it sees it lost the job.
  */
-import { randomUUID } from "node:crypto";
 import type { Stores } from "../backups";
 import type { Db } from "../db";
-import { Loop } from "../jobs";
-import { beat, DEFAULT_HEARTBEAT_MS, MISSED_BEATS } from "./claim";
+import { JobWorker } from "../jobs";
+import { beat } from "./claim";
+import type { RestoreRecord } from "./requests";
 import { claimNextRestore, reapRestores, runRestore, type StepHook } from "./runner";
 
 export type RestoreWorkerOptions = {
@@ -20,58 +20,29 @@ export type RestoreWorkerOptions = {
   beforeStep?: StepHook;
 };
 
-export class RestoreWorker {
-  readonly id = `restorer-${randomUUID().slice(0, 8)}`;
-  private readonly loop: Loop;
-  private stopping = false;
-
+export class RestoreWorker extends JobWorker<RestoreRecord> {
   constructor(private readonly options: RestoreWorkerOptions) {
-    // Lost jobs are looked for at least every beat, so a takeover waits at most one beat more.
-    this.loop = new Loop(
-      "restores",
-      () => this.pass(),
-      Math.min(options.tickMs ?? 2_000, this.heartbeatMs),
-    );
+    super({
+      name: "restores",
+      idPrefix: "restorer",
+      tickMs: options.tickMs ?? 2_000,
+      heartbeatMs: options.heartbeatMs,
+      passEveryBeat: true,
+      oneBeatAtATime: true,
+    });
   }
 
-  get heartbeatMs(): number {
-    return this.options.heartbeatMs ?? DEFAULT_HEARTBEAT_MS;
+  protected prepare(lostAfterMs: number) {
+    return reapRestores(this.options.db, lostAfterMs);
   }
-
-  start(): void {
-    this.stopping = false;
-    this.loop.start();
+  protected claim() {
+    return claimNextRestore(this.options.db, this.id);
   }
-  kick(): void {
-    this.loop.kick();
+  protected beat(row: RestoreRecord) {
+    return beat(this.options.db, row.id, this.id);
   }
-  async stop(): Promise<void> {
-    this.stopping = true;
-    await this.loop.stop();
-  }
-
-  async pass(): Promise<number> {
-    const { db, stores } = this.options;
-    await reapRestores(db, this.heartbeatMs * MISSED_BEATS);
-    let ran = 0;
-    while (!this.stopping) {
-      const row = await claimNextRestore(db, this.id);
-      if (!row) break;
-      let beating = false;
-      const timer = setInterval(() => {
-        if (beating) return; // never pile beats up behind a slow store
-        beating = true;
-        void beat(db, row.id, this.id)
-          .catch(() => true)
-          .finally(() => (beating = false));
-      }, this.heartbeatMs);
-      try {
-        await runRestore(db, row, stores, { beforeStep: this.options.beforeStep });
-        ran++;
-      } finally {
-        clearInterval(timer);
-      }
-    }
-    return ran;
+  protected run(row: RestoreRecord) {
+    const { db, stores, beforeStep } = this.options;
+    return runRestore(db, row, stores, { beforeStep });
   }
 }

@@ -4,9 +4,8 @@
  * slot for the next claim at once. A slow or dead receiver so holds one slot for at most the
  * timeout and then waits out its backoff, while other receivers go on being served.
  */
-import { randomUUID } from "node:crypto";
 import type { Db } from "../../db";
-import { Loop } from "../../jobs";
+import { LoopWorker } from "../../jobs";
 import { logger, type Logger } from "../../log";
 import { DEFAULT_RETRY, type RetryPolicy } from "./backoff";
 import { claimNext, type Claimed } from "./claim";
@@ -32,19 +31,16 @@ export type SendObserver = (kind: string, ok: boolean, seconds: number) => void;
 
 const PRUNE_EVERY_MS = 3_600_000;
 
-export class NotificationWorker {
-  readonly id = `notifier-${randomUUID().slice(0, 8)}`;
-  private readonly loop: Loop;
+export class NotificationWorker extends LoopWorker {
   private readonly inFlight = new Map<number, { subscriptionId: string; done: Promise<void> }>();
   private readonly log: Logger;
-  private stopping = false;
   private pruneDue = 0;
   /** Tests and metrics watch sends through this. */
   observe: SendObserver | null = null;
 
   constructor(private readonly options: NotificationWorkerOptions) {
+    super("notifications", "notifier", options.tickMs ?? 1_000);
     this.log = options.log ?? logger("notifications");
-    this.loop = new Loop("notifications", () => this.fill(), options.tickMs ?? 1_000);
     if (this.leaseMs <= options.send.timeoutMs)
       throw new Error("the claim lease must be longer than the send timeout");
   }
@@ -57,19 +53,9 @@ export class NotificationWorker {
     return this.inFlight.size;
   }
 
-  start(): void {
-    this.stopping = false;
-    this.loop.start();
-  }
-
-  kick(): void {
-    this.loop.kick();
-  }
-
   /** Stops claiming and waits for the sends in flight (each ends within the send timeout). */
-  async stop(): Promise<void> {
-    this.stopping = true;
-    await this.loop.stop();
+  override async stop(): Promise<void> {
+    await super.stop();
     await Promise.all([...this.inFlight.values()].map((f) => f.done));
   }
 
@@ -88,7 +74,7 @@ export class NotificationWorker {
         )
         .finally(() => {
           this.inFlight.delete(claimed.id);
-          if (!this.stopping) this.loop.kick();
+          if (!this.stopping) this.kick();
         });
       this.inFlight.set(claimed.id, { subscriptionId: claimed.subscriptionId, done });
       started++;
@@ -100,6 +86,10 @@ export class NotificationWorker {
       );
     }
     return started;
+  }
+
+  protected runPass(): Promise<number> {
+    return this.fill();
   }
 
   /** For tests: passes until nothing is due or in flight. */
