@@ -4,7 +4,7 @@ import {
   type BackupStatus,
   type ChecksumState,
 } from "@/lib/backups/backup-types";
-import { JOB_SHAPES, ShapeIcon, stroke, white, type Shape } from "../status/job-icon";
+import { JOB_SHAPES, ShapeLabel, stroke, white, type Shape } from "../status/job-icon";
 
 // Each state has its own shape, so none rests on colour; the word always goes beside it.
 const STATUS_SHAPE: Record<BackupStatus, Shape> = {
@@ -65,32 +65,31 @@ const CHECKSUM_SHAPE: Record<ChecksumState, Shape> = {
 
 export function BackupStatusLabel({
   status,
-  className = "",
-  iconClass = "size-4",
+  className,
+  iconClass,
 }: {
   status: BackupStatus;
   className?: string;
   iconClass?: string;
 }) {
   return (
-    <span className={`inline-flex items-center gap-1.5 ${className}`} data-backup-status={status}>
-      <ShapeIcon shape={STATUS_SHAPE[status]} className={iconClass} />
-      <span>{BACKUP_STATUS_LABEL[status]}</span>
-    </span>
+    <ShapeLabel
+      shape={STATUS_SHAPE[status]}
+      label={BACKUP_STATUS_LABEL[status]}
+      className={className}
+      iconClass={iconClass}
+      data-backup-status={status}
+    />
   );
 }
 
-export function ChecksumLabel({
-  state,
-  className = "",
-}: {
-  state: ChecksumState;
-  className?: string;
-}) {
+export function ChecksumLabel({ state, className }: { state: ChecksumState; className?: string }) {
   return (
-    <span className={`inline-flex items-center gap-1.5 ${className}`} data-checksum={state}>
-      <ShapeIcon shape={CHECKSUM_SHAPE[state]} className="size-4" />
-      <span>{CHECKSUM_LABEL[state]}</span>
-    </span>
+    <ShapeLabel
+      shape={CHECKSUM_SHAPE[state]}
+      label={CHECKSUM_LABEL[state]}
+      className={className}
+      data-checksum={state}
+    />
   );
 }

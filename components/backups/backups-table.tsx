@@ -3,6 +3,7 @@ import { TRIGGER_LABEL, type BackupRow } from "@/lib/backups/backup-types";
 import { BackupStatusLabel, ChecksumLabel } from "./backup-status";
 import { fullUtc } from "../detail/format";
 import { ago, formatBytes, formatTook } from "./format";
+import { jobCell, JobTable, type JobColumn } from "../jobs/job-table";
 
 /** The checksum column: only an archive that was written has a checksum state worth showing. */
 export function ChecksumCell({ row }: { row: BackupRow }) {
@@ -34,10 +35,16 @@ function When({ at, requestedAt, now }: { at: string | null; requestedAt: string
   );
 }
 
-const th = "px-2 py-2 text-left text-xs font-semibold text-zinc-600 dark:text-zinc-300";
-// Phone width: each row becomes a two-column card, each cell labelled by its column's name.
-const td =
-  "px-2 py-2 align-top max-md:block max-md:px-0 max-md:py-0.5 max-md:before:block max-md:before:text-xs max-md:before:text-zinc-600 max-md:before:content-[attr(data-label)] dark:max-md:before:text-zinc-400";
+const COLUMNS: JobColumn[] = [
+  { label: "Backup" },
+  { label: "Store and region" },
+  { label: "Trigger" },
+  { label: "Started" },
+  { label: "Took" },
+  { label: "Size", className: "text-right" },
+  { label: "Status" },
+  { label: "Checksum" },
+];
 
 /** Backups, newest first. `showService` is off on a service's own page. */
 export function BackupsTable({
@@ -52,115 +59,87 @@ export function BackupsTable({
   caption: string;
 }) {
   return (
-    <table className="w-full border-collapse text-sm max-md:block" data-testid="backups-table">
-      <caption className="sr-only">{caption}</caption>
-      <thead className="border-b border-zinc-200 max-md:sr-only dark:border-zinc-800">
-        <tr>
-          <th scope="col" className={th}>
-            Backup
-          </th>
-          <th scope="col" className={th}>
-            Store and region
-          </th>
-          <th scope="col" className={th}>
-            Trigger
-          </th>
-          <th scope="col" className={th}>
-            Started
-          </th>
-          <th scope="col" className={th}>
-            Took
-          </th>
-          <th scope="col" className={`${th} text-right`}>
-            Size
-          </th>
-          <th scope="col" className={th}>
-            Status
-          </th>
-          <th scope="col" className={th}>
-            Checksum
-          </th>
-        </tr>
-      </thead>
-      <tbody className="divide-y divide-zinc-200 max-md:block dark:divide-zinc-800">
-        {rows.map((r) => (
-          <tr
-            key={r.id}
-            data-backup={r.id}
-            data-backup-service={r.serviceId}
-            className="max-md:grid max-md:grid-cols-2 max-md:gap-x-3 max-md:py-2"
+    <JobTable
+      testId="backups-table"
+      caption={caption}
+      columns={COLUMNS}
+      bodyClassName="divide-y divide-zinc-200 max-md:block dark:divide-zinc-800"
+    >
+      {rows.map((r) => (
+        <tr
+          key={r.id}
+          data-backup={r.id}
+          data-backup-service={r.serviceId}
+          className="max-md:grid max-md:grid-cols-2 max-md:gap-x-3 max-md:py-2"
+        >
+          <td className={`${jobCell} max-md:col-span-2 max-md:before:hidden`}>
+            <div className="min-w-0">
+              <Link
+                href={`/backups/${r.id}`}
+                prefetch={false}
+                className="font-medium break-all text-blue-700 hover:underline md:break-normal md:whitespace-nowrap dark:text-blue-400"
+              >
+                {r.name}
+              </Link>
+              {showService && (
+                <p className="text-xs text-zinc-600 dark:text-zinc-400">
+                  service{" "}
+                  <Link
+                    href={`/services/${encodeURIComponent(r.serviceId)}`}
+                    prefetch={false}
+                    className="underline"
+                  >
+                    {r.serviceId}
+                  </Link>
+                </p>
+              )}
+              {r.status === "failed" && (
+                <p className="mt-0.5 text-xs text-red-800 dark:text-red-300">
+                  {r.error ?? "failed without a message"} ·{" "}
+                  <Link href={`/backups/${r.id}#log`} prefetch={false} className="underline">
+                    operation log
+                  </Link>
+                </p>
+              )}
+            </div>
+          </td>
+          <td className={jobCell} data-label="Stored in">
+            <span className="md:whitespace-nowrap">
+              {r.regionName}
+              <span className="text-zinc-600 dark:text-zinc-400" title={r.storeLabel}>
+                {" "}
+                · {r.storeId}
+              </span>
+            </span>
+          </td>
+          <td className={jobCell} data-label="Trigger">
+            {TRIGGER_LABEL[r.trigger]}
+          </td>
+          <td className={`${jobCell} tabular-nums`} data-label="Started">
+            <When at={r.startedAt} requestedAt={r.requestedAt} now={now} />
+          </td>
+          <td className={`${jobCell} tabular-nums`} data-label="Took">
+            {formatTook(r.durationMs)}
+          </td>
+          <td
+            className={`${jobCell} text-right whitespace-nowrap tabular-nums max-md:text-left`}
+            data-label="Size"
           >
-            <td className={`${td} max-md:col-span-2 max-md:before:hidden`}>
-              <div className="min-w-0">
-                <Link
-                  href={`/backups/${r.id}`}
-                  prefetch={false}
-                  className="font-medium break-all text-blue-700 hover:underline md:break-normal md:whitespace-nowrap dark:text-blue-400"
-                >
-                  {r.name}
-                </Link>
-                {showService && (
-                  <p className="text-xs text-zinc-600 dark:text-zinc-400">
-                    service{" "}
-                    <Link
-                      href={`/services/${encodeURIComponent(r.serviceId)}`}
-                      prefetch={false}
-                      className="underline"
-                    >
-                      {r.serviceId}
-                    </Link>
-                  </p>
-                )}
-                {r.status === "failed" && (
-                  <p className="mt-0.5 text-xs text-red-800 dark:text-red-300">
-                    {r.error ?? "failed without a message"} ·{" "}
-                    <Link href={`/backups/${r.id}#log`} prefetch={false} className="underline">
-                      operation log
-                    </Link>
-                  </p>
-                )}
-              </div>
-            </td>
-            <td className={td} data-label="Stored in">
-              <span className="md:whitespace-nowrap">
-                {r.regionName}
-                <span className="text-zinc-600 dark:text-zinc-400" title={r.storeLabel}>
-                  {" "}
-                  · {r.storeId}
-                </span>
-              </span>
-            </td>
-            <td className={td} data-label="Trigger">
-              {TRIGGER_LABEL[r.trigger]}
-            </td>
-            <td className={`${td} tabular-nums`} data-label="Started">
-              <When at={r.startedAt} requestedAt={r.requestedAt} now={now} />
-            </td>
-            <td className={`${td} tabular-nums`} data-label="Took">
-              {formatTook(r.durationMs)}
-            </td>
-            <td
-              className={`${td} text-right whitespace-nowrap tabular-nums max-md:text-left`}
-              data-label="Size"
-            >
-              {r.sizeBytes === null ? "–" : formatBytes(r.sizeBytes)}
-            </td>
-            <td className={td} data-label="Status">
-              <span>
-                <BackupStatusLabel status={r.status} />
-                {r.status === "running" && r.progress !== null && (
-                  <span className="ml-1 text-xs tabular-nums">
-                    {Math.round(r.progress * 100)} %
-                  </span>
-                )}
-              </span>
-            </td>
-            <td className={td} data-label="Checksum">
-              <ChecksumCell row={r} />
-            </td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+            {r.sizeBytes === null ? "–" : formatBytes(r.sizeBytes)}
+          </td>
+          <td className={jobCell} data-label="Status">
+            <span>
+              <BackupStatusLabel status={r.status} />
+              {r.status === "running" && r.progress !== null && (
+                <span className="ml-1 text-xs tabular-nums">{Math.round(r.progress * 100)} %</span>
+              )}
+            </span>
+          </td>
+          <td className={jobCell} data-label="Checksum">
+            <ChecksumCell row={r} />
+          </td>
+        </tr>
+      ))}
+    </JobTable>
   );
 }

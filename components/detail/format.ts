@@ -14,6 +14,12 @@ export function fullUtc(iso: string): string {
   return `${d.getUTCDate()} ${MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())} UTC`;
 }
 
+/** "2026-11-24 14:02:37 UTC": a log's or a job's times, to the second. */
+export function utcSeconds(iso: string): string {
+  const text = new Date(iso).toISOString();
+  return `${text.slice(0, 10)} ${text.slice(11, 19)} UTC`;
+}
+
 /** "10 Mar 2026" from "2026-03-10". */
 export function dayLabel(day: string): string {
   const [y, m, d] = day.split("-").map(Number);

@@ -4,6 +4,7 @@ import type { FormState } from "@/components/backups/form-state";
 import { actionContext } from "@/lib/auth/session";
 import { requestDrill, setDrillSchedule } from "@/lib/drills";
 import { formOf, idArgument, toFormRefusal } from "@/lib/http";
+import { formText } from "../jobs/form-input";
 
 // Thin: bound service id (+ form) -> the verb (which authorizes and validates) -> revalidate.
 
@@ -36,8 +37,7 @@ export async function setDrillScheduleAction(
   try {
     const ctx = await actionContext();
     const id = idArgument(serviceId, "serviceId");
-    const raw = formOf(form).get("everyDays");
-    const text = typeof raw === "string" ? raw.trim() : "";
+    const text = formText(formOf(form), "everyDays");
     values = { everyDays: text };
     const everyDays = text === "" ? null : /^\d{1,4}$/.test(text) ? Number(text) : text;
     await setDrillSchedule(ctx, id, { everyDays });

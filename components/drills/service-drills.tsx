@@ -3,6 +3,7 @@ import { hasRole, type Actor } from "@/lib/roles";
 import { formatRto, getServiceDrills, type DrillView } from "@/lib/drills";
 import { BackupStatusLabel } from "../backups/backup-status";
 import { AutoRefresh } from "../detail/auto-refresh";
+import { utcSeconds } from "../detail/format";
 import { Panel } from "../detail/panel";
 import { runDrillAction, setDrillScheduleAction } from "./actions";
 import { DrillScheduleForm, RunDrillForm } from "./drill-forms";
@@ -20,7 +21,7 @@ function LastDrill({ drill }: { drill: DrillView }) {
       </dd>
       <dt className="text-zinc-600 dark:text-zinc-400">When</dt>
       <dd>
-        <time dateTime={when}>{when.replace("T", " ").slice(0, 19)} UTC</time>
+        <time dateTime={when}>{utcSeconds(when)}</time>
         {drill.trigger === "schedule" ? " (scheduled)" : ` (by ${drill.requestedBy})`}
       </dd>
       <dt className="text-zinc-600 dark:text-zinc-400">Backup</dt>

@@ -2,7 +2,7 @@
 import { useOptimistic, useState, useTransition } from "react";
 import { tickChecklistAction } from "@/components/restores/actions";
 import { CHECKLIST, type RestoreView } from "@/lib/restores/restore-types";
-import { utcSeconds } from "./format";
+import { utcSeconds } from "../detail/format";
 
 /**
  * The post-restore checklist: one checkbox per item, each tick saved at once (and audited) with

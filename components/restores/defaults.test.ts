@@ -3,7 +3,6 @@ import {
   defaultStorage,
   defaultTargetName,
   defaultTrackingDatabase,
-  editionsFrom,
   parseBefore,
 } from "./defaults";
 
@@ -39,17 +38,6 @@ describe("default names of the restored service", () => {
     expect(defaultStorage("ab")).toBe("abstore");
     expect(defaultStorage("a".repeat(30))).toHaveLength(24);
     expect(defaultStorage("---")).toBe("");
-  });
-});
-
-describe("editions a backup may be restored as", () => {
-  it("offers the backup's own edition and higher ones, never lower", () => {
-    expect(editionsFrom("basic")).toEqual(["basic", "standard", "premium"]);
-    expect(editionsFrom("standard")).toEqual(["standard", "premium"]);
-    expect(editionsFrom("premium")).toEqual(["premium"]);
-  });
-  it("offers none for the developer edition, which cannot be restored", () => {
-    expect(editionsFrom("developer")).toEqual([]);
   });
 });
 

@@ -1,9 +1,6 @@
-/** Pure helpers of the new-restore screen: default names, the editions offered, the picker's time. */
-import { EDITIONS, type Edition } from "@/lib/estate/types";
+/** Pure helpers of the new-restore screen: default names and the picker's time. */
+import { TARGET_NAME } from "@/lib/restores/restore-types";
 
-/** The service-name rule, for the form's hint and pattern; the server checks it again. */
-export const TARGET_NAME_PATTERN = "[A-Za-z0-9\\-]{6,20}";
-const TARGET_NAME = /^[A-Za-z0-9-]{6,20}$/;
 const SUFFIXES = ["-restored", "-rst", "-dr"];
 
 /**
@@ -32,12 +29,6 @@ export function defaultStorage(target: string): string {
   const name = target.toLowerCase().replace(/[^a-z0-9]/g, "");
   if (!name) return "";
   return (name.length < 3 ? `${name}store` : name).slice(0, 24);
-}
-
-/** The editions a backup may be restored as: its own or higher; none for the developer edition. */
-export function editionsFrom(edition: Edition): Edition[] {
-  if (edition === "developer") return [];
-  return EDITIONS.slice(EDITIONS.indexOf(edition)).filter((e) => e !== "developer");
 }
 
 /**

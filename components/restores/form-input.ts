@@ -3,6 +3,7 @@
  * trimmed string, missing ones empty, nothing else passed on): the verbs validate and name every
  * bad field, and recompute the pre-flight themselves.
  */
+import { formText } from "../jobs/form-input";
 
 export const TARGET_FIELDS = [
   "backupId",
@@ -15,14 +16,9 @@ export const TARGET_FIELDS = [
 export type TargetField = (typeof TARGET_FIELDS)[number];
 export type TargetValues = Record<TargetField, string>;
 
-const text = (form: FormData, key: string) => {
-  const value = form.get(key);
-  return typeof value === "string" ? value.trim() : "";
-};
-
 /** What the pre-flight check takes: the target fields only (the verb refuses any other key). */
 export function checkFromForm(form: FormData): TargetValues {
-  return Object.fromEntries(TARGET_FIELDS.map((k) => [k, text(form, k)])) as TargetValues;
+  return Object.fromEntries(TARGET_FIELDS.map((k) => [k, formText(form, k)])) as TargetValues;
 }
 
 /**
@@ -36,12 +32,12 @@ export function requestFromForm(form: FormData): TargetValues & {
   idempotencyKey: string;
 } {
   const choice = (key: "storageReplication" | "backupSchedule") =>
-    form.has(key) ? { [key]: text(form, key) } : {};
+    form.has(key) ? { [key]: formText(form, key) } : {};
   return {
     ...checkFromForm(form),
     ...choice("storageReplication"),
     ...choice("backupSchedule"),
-    confirm: text(form, "confirm"),
-    idempotencyKey: text(form, "idempotencyKey"),
+    confirm: formText(form, "confirm"),
+    idempotencyKey: formText(form, "idempotencyKey"),
   };
 }

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { SCHEDULE_LABEL, type RestoreView } from "@/lib/restores/restore-types";
 import { Panel } from "../detail/panel";
-import { utcSeconds } from "./format";
+import { utcSeconds } from "../detail/format";
 
 function Row({ term, children }: { term: string; children: React.ReactNode }) {
   return (

@@ -1,8 +1,13 @@
 "use client";
-import { useRouter } from "next/navigation";
-import { useEffect, useRef } from "react";
-import useSWR from "swr";
 import type { RestoreView } from "@/lib/restores/restore-types";
+import {
+  fetchJob,
+  inFlight,
+  JobProgressBar,
+  LiveHeadline,
+  LiveTrouble,
+  useLiveJob,
+} from "../jobs/live-job";
 import { RestoreLog } from "./restore-log";
 import { RestoreStatusLabel } from "./restore-status";
 import { RestoreSteps } from "./restore-steps";
@@ -16,19 +21,10 @@ type Live = Pick<
   receivedAt?: number;
 };
 
-class HttpError extends Error {
-  constructor(readonly status: number) {
-    super(`HTTP ${status}`);
-  }
-}
-
 async function fetchRestore(url: string): Promise<Live> {
-  const response = await fetch(url, { headers: { accept: "application/json" }, cache: "no-store" });
-  if (!response.ok) throw new HttpError(response.status);
-  return { ...((await response.json()) as Live), receivedAt: Date.now() };
+  return { ...(await fetchJob<Live>(url)), receivedAt: Date.now() };
 }
 
-const inFlight = (r: Live | undefined) => r?.status === "queued" || r?.status === "running";
 // One function for every render: SWR restarts its timer when this changes.
 const pollWhileInFlight = (latest: Live | undefined) => (!latest || inFlight(latest) ? 1_000 : 0);
 
@@ -45,67 +41,37 @@ const SAYS: Record<Live["status"], string> = {
  * the failure). Where the API refuses this browser (not signed in), the page is refreshed instead.
  */
 export function RestoreLive({ initial }: { initial: Live }) {
-  const router = useRouter();
-  const { data, error } = useSWR<Live, Error>(`/api/restores/${initial.id}`, fetchRestore, {
-    fallbackData: initial,
-    revalidateOnMount: false,
-    refreshInterval: pollWhileInFlight,
-    dedupingInterval: 500,
-  });
-  const view = data ?? initial;
-  const refused = error instanceof HttpError && (error.status === 401 || error.status === 403);
-
-  const wasInFlight = useRef(inFlight(initial));
-  useEffect(() => {
-    if (wasInFlight.current && !inFlight(view)) router.refresh();
-    wasInFlight.current = inFlight(view);
-  }, [view, router]);
-
-  useEffect(() => {
-    if (!refused || !inFlight(initial)) return;
-    const timer = setInterval(() => router.refresh(), 2_000);
-    return () => clearInterval(timer);
-  }, [refused, initial, router]);
+  const { view, error, refused } = useLiveJob(
+    `/api/restores/${initial.id}`,
+    initial,
+    pollWhileInFlight,
+    fetchRestore,
+  );
 
   const percent = Math.round(view.progress * 100);
   return (
     <div className="space-y-3" data-testid="restore-live" data-status={view.status}>
-      <div className="flex flex-wrap items-center gap-x-3 gap-y-1">
-        <RestoreStatusLabel
-          status={view.status}
-          className="text-lg font-semibold"
-          iconClass="size-5"
-        />
-        <span aria-live="polite" className="text-sm text-zinc-700 tabular-nums dark:text-zinc-300">
-          {percent} % · {SAYS[view.status]}
-        </span>
-      </div>
-      <div
-        role="progressbar"
-        aria-label="Restore progress"
-        aria-valuemin={0}
-        aria-valuemax={100}
-        aria-valuenow={percent}
-        className="h-3 overflow-hidden rounded-full bg-zinc-200 dark:bg-zinc-800"
-      >
-        <div
-          className={`h-full rounded-full transition-[width] ${view.status === "failed" ? "bg-red-600 dark:bg-red-400" : "bg-blue-600 dark:bg-blue-400"}`}
-          style={{ width: `${percent}%` }}
-        />
-      </div>
+      <LiveHeadline
+        label={
+          <RestoreStatusLabel
+            status={view.status}
+            className="text-lg font-semibold"
+            iconClass="size-5"
+          />
+        }
+        says={`${percent} % · ${SAYS[view.status]}`}
+      />
+      <JobProgressBar
+        label="Restore progress"
+        valueNow={percent}
+        fill={
+          view.status === "failed" ? "bg-red-600 dark:bg-red-400" : "bg-blue-600 dark:bg-blue-400"
+        }
+        width={percent}
+      />
       <RestoreSteps status={view.status} step={view.step} />
       <WorkerNotice restore={view} />
-      {error && !refused && (
-        <p role="alert" className="text-sm text-amber-800 dark:text-amber-200">
-          Could not fetch progress ({error.message}); retrying every second. What you see may be
-          behind.
-        </p>
-      )}
-      {refused && inFlight(view) && (
-        <p className="text-sm text-zinc-600 dark:text-zinc-400">
-          Following by refreshing the page (live updates need signing in).
-        </p>
-      )}
+      <LiveTrouble error={error} refused={refused} following={inFlight(view)} />
       {/* Open while it runs and when it failed; folded once it succeeded, to bring the checklist up. */}
       <details open={view.status !== "succeeded"} className="pt-1">
         <summary className="cursor-pointer text-sm font-semibold">

@@ -1,5 +1,5 @@
 import type { RestoreView } from "@/lib/restores/restore-types";
-import { utcSeconds } from "./format";
+import { utcSeconds } from "../detail/format";
 
 /** The job's log, oldest first, errors marked in words. */
 export function RestoreLog({ log }: { log: RestoreView["log"] }) {

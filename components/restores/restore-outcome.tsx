@@ -6,7 +6,7 @@ import { CHECKED_ITEMS, CHECKLIST, type RestoreView } from "@/lib/restores/resto
 import { CheckedItems } from "./checked-items";
 import { Panel } from "../detail/panel";
 import { Checklist } from "./checklist";
-import { utcSeconds } from "./format";
+import { utcSeconds } from "../detail/format";
 import { DeleteFailedForm, ResumeForm } from "./restore-actions";
 import { OperatorOnly } from "./role-notice";
 

@@ -1,5 +1,5 @@
 import type { RestoreStatus } from "@/lib/restores/restore-types";
-import { JOB_SHAPES, ShapeIcon } from "../status/job-icon";
+import { JOB_SHAPES, ShapeIcon, ShapeLabel } from "../status/job-icon";
 
 export const RESTORE_STATUS_LABEL: Record<RestoreStatus, string> = {
   queued: "Queued",
@@ -21,7 +21,7 @@ export function RestoreIcon({
 
 export function RestoreStatusLabel({
   status,
-  className = "",
+  className,
   iconClass,
 }: {
   status: RestoreStatus;
@@ -29,9 +29,12 @@ export function RestoreStatusLabel({
   iconClass?: string;
 }) {
   return (
-    <span className={`inline-flex items-center gap-1.5 ${className}`} data-restore-status={status}>
-      <RestoreIcon status={status} className={iconClass} />
-      <span>{RESTORE_STATUS_LABEL[status]}</span>
-    </span>
+    <ShapeLabel
+      shape={JOB_SHAPES[status]}
+      label={RESTORE_STATUS_LABEL[status]}
+      className={className}
+      iconClass={iconClass}
+      data-restore-status={status}
+    />
   );
 }

@@ -4,7 +4,8 @@ import { STATUS_LABEL } from "@/lib/status/vocabulary";
 import { describedBy, Field, inputClass } from "../backups/form-parts";
 import { StatusIcon } from "../status/status-icon";
 import { formatUtc } from "../board/format";
-import { defaultStorage, defaultTrackingDatabase, TARGET_NAME_PATTERN } from "./defaults";
+import { defaultStorage, defaultTrackingDatabase } from "./defaults";
+import { TARGET_NAME_PATTERN } from "@/lib/restores/restore-types";
 import type { RegionOption } from "./region-options";
 
 export type Values = {

@@ -70,3 +70,24 @@ export function ShapeIcon({ shape, className = "size-4" }: { shape: Shape; class
     </svg>
   );
 }
+
+/** A state's shape beside its word; `data-*` props name the state on the element (for tests). */
+export function ShapeLabel({
+  shape,
+  label,
+  className = "",
+  iconClass = "size-4",
+  ...data
+}: {
+  shape: Shape;
+  label: string;
+  className?: string;
+  iconClass?: string;
+} & { [attribute: `data-${string}`]: string }) {
+  return (
+    <span className={`inline-flex items-center gap-1.5 ${className}`} {...data}>
+      <ShapeIcon shape={shape} className={iconClass} />
+      <span>{label}</span>
+    </span>
+  );
+}

@@ -4,12 +4,11 @@
  * the request, so what the screen showed is never trusted.
  */
 import { canTransition, type Lifecycle } from "../control-plane";
-import { EDITIONS, type Edition } from "../estate/types";
+import type { Edition } from "../estate/types";
 import type { PreflightCheck, PreflightResult } from "./restore-types";
 import { worstOf, type Status } from "../status/vocabulary";
 import { isHealthyRegionStatus } from "./region-health";
-
-export const TARGET_NAME = /^[A-Za-z0-9-]{6,20}$/;
+import { editionsFrom, TARGET_NAME, whyNotRestorable } from "./restore-choices";
 
 export type PreflightFacts = {
   backup: { name: string; status: string; edition: Edition; serviceId: string };
@@ -29,20 +28,17 @@ export type PreflightFacts = {
   inFlight: { id: string; requestedBy: string } | null;
 };
 
-const rank = (e: Edition) => EDITIONS.indexOf(e);
-
 export function preflight(f: PreflightFacts): PreflightResult {
   const checks: PreflightCheck[] = [];
   const check = (id: PreflightCheck["id"], title: string, ok: boolean, detail: string) =>
     checks.push({ id, title, ok, detail });
 
+  const unrestorable = whyNotRestorable(f.backup);
   check(
     "archive",
     "Archive checksum",
-    f.backup.status === "succeeded" && f.archive.ok,
-    f.backup.status !== "succeeded"
-      ? `backup ${f.backup.name} is ${f.backup.status}: only a succeeded backup can be restored`
-      : f.archive.message,
+    !unrestorable && f.archive.ok,
+    unrestorable ? `backup ${unrestorable}` : f.archive.message,
   );
   check("store", "Backup store reachable", f.store.reachable, f.store.message);
 
@@ -77,13 +73,14 @@ export function preflight(f: PreflightFacts): PreflightResult {
           : `${f.target.name} exists and is ${e.state}: choose a new name, or delete it first (only a deleted or restore_failed service can be replaced)`,
   );
 
+  const editionAllowed = editionsFrom(f.backup.edition).includes(f.target.edition);
   check(
     "edition",
     "Edition same or higher",
-    f.backup.edition !== "developer" && rank(f.target.edition) >= rank(f.backup.edition),
+    editionAllowed,
     f.backup.edition === "developer"
       ? "the developer edition cannot be restored"
-      : rank(f.target.edition) >= rank(f.backup.edition)
+      : editionAllowed
         ? `${f.backup.edition} → ${f.target.edition}`
         : `${f.target.edition} is lower than the backup's ${f.backup.edition}: the edition may stay or go up (basic → standard → premium), never down`,
   );

@@ -1,7 +1,39 @@
-/** Client-safe: what a restore lets the operator choose for the new service, and its defaults. */
-import { GEO_REPLICATED, REPLICATIONS, type Replication } from "../estate/types";
+/**
+ * Client-safe: which backups a restore takes and what it lets the operator choose for the new
+ * service (its name, edition and the rest), with the defaults. The server checks these rules in
+ * pre-flight; the screens use the same ones to offer only what pre-flight will pass.
+ */
+import {
+  EDITIONS,
+  GEO_REPLICATED,
+  REPLICATIONS,
+  type Edition,
+  type Replication,
+} from "../estate/types";
 
 export { REPLICATIONS, GEO_REPLICATED };
+
+/** Only a succeeded backup can be restored: no other has a whole archive to restore from. */
+export const RESTORABLE_BACKUP_STATUS = "succeeded";
+
+/** Why a backup cannot be restored ("<name> is failed: only a succeeded …"); null when it can. */
+export function whyNotRestorable(backup: { name: string; status: string }): string | null {
+  return backup.status === RESTORABLE_BACKUP_STATUS
+    ? null
+    : `${backup.name} is ${backup.status}: only a ${RESTORABLE_BACKUP_STATUS} backup can be restored`;
+}
+
+/** The editions a backup may be restored as: its own or higher; none for the developer edition. */
+export function editionsFrom(edition: Edition): Edition[] {
+  if (edition === "developer") return [];
+  return EDITIONS.slice(EDITIONS.indexOf(edition)).filter((e) => e !== "developer");
+}
+
+/** The restored service's name: 6 to 20 letters, digits and hyphens. */
+export const TARGET_NAME = /^[A-Za-z0-9-]{6,20}$/;
+/** The same rule as a form field's `pattern` (the hyphen escaped, as the `v` flag wants). */
+export const TARGET_NAME_PATTERN = "[A-Za-z0-9\\-]{6,20}";
+
 /** Geo-replicated, so the restored service passes the storage-geo compliance rule by default. */
 export const DEFAULT_REPLICATION: Replication = "GRS";
 

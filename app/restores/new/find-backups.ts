@@ -3,6 +3,7 @@ import { listBackups, parseBackupQuery } from "@/lib/backups";
 import type { BackupRow } from "@/lib/backups/backup-types";
 import { parseBefore, toLocalField } from "@/components/restores/defaults";
 import { isDomainError } from "@/lib/errors";
+import { RESTORABLE_BACKUP_STATUS } from "@/lib/restores";
 
 /** How many of the newest succeeded backups a name search looks through. */
 const SEARCH_DEPTH = 100;
@@ -25,7 +26,7 @@ export async function findBackups(values: { service?: string; q?: string; before
     const page = await listBackups(
       parseBackupQuery({
         service: values.service,
-        status: "succeeded",
+        status: RESTORABLE_BACKUP_STATUS,
         to: before.iso ?? undefined,
         pageSize: String(SEARCH_DEPTH),
       }),

@@ -5,7 +5,7 @@ import { Breadcrumbs } from "@/components/detail/breadcrumbs";
 import { Panel } from "@/components/detail/panel";
 import { BackupPicker } from "@/components/restores/backup-picker";
 import { ChosenBackup } from "@/components/restores/chosen-backup";
-import { defaultTargetName, editionsFrom } from "@/components/restores/defaults";
+import { defaultTargetName } from "@/components/restores/defaults";
 import { EdiWarning, NotIncluded } from "@/components/restores/edi-warning";
 import { regionOptions } from "@/components/restores/region-options";
 import { RestoreForm } from "@/components/restores/restore-form";
@@ -15,6 +15,7 @@ import { hasRole } from "@/lib/roles";
 import { currentActor, requirePageRole } from "@/lib/auth/session";
 import { getBackup } from "@/lib/backups";
 import { getBoard } from "@/lib/health";
+import { editionsFrom, whyNotRestorable } from "@/lib/restores";
 import { findBackups } from "./find-backups";
 
 export const metadata: Metadata = { title: "Restore a backup" };
@@ -64,13 +65,14 @@ export default async function NewRestorePage({ searchParams }: { searchParams: P
     values.backup ? getBackup(values.backup) : Promise.resolve(null),
   ]);
   const now = new Date().toISOString();
-  const usable = chosen?.status === "succeeded" ? chosen : null;
+  const unrestorable = chosen && whyNotRestorable(chosen);
+  const usable = chosen && !unrestorable ? chosen : null;
   const choiceProblem = !values.backup
     ? null
     : !chosen
       ? `There is no backup with the id "${values.backup}". Choose one below.`
-      : !usable
-        ? `Backup ${chosen.name} is ${chosen.status}: only a succeeded backup can be restored. Choose another below.`
+      : unrestorable
+        ? `Backup ${unrestorable}. Choose another below.`
         : null;
   const found = usable
     ? null
