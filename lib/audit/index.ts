@@ -67,7 +67,7 @@ export function auditTarget(raw: unknown, field: string): string | null {
  * refusal is audited outside the failed transaction and the error is rethrown unchanged.
  */
 export async function auditRefusals<T>(
-  ctx: { actor: Actor; db: Db },
+  ctx: AuditCtx,
   action: string,
   target: string | null,
   verb: () => Promise<T>,
@@ -75,15 +75,43 @@ export async function auditRefusals<T>(
   try {
     return await verb();
   } catch (error) {
-    if (isDomainError(error))
-      await recordAudit(ctx.db, {
+    if (isDomainError(error)) {
+      const entry: AuditEntry = {
         actor: ctx.actor,
         action,
         target: target?.slice(0, 200) ?? null,
         outcome: "refused",
         detail: error.message.slice(0, 500),
-      }).catch(() => {});
+      };
+      // Inside a caller's transaction the refusal is kept aside and written once it has ended,
+      // so a rollback the refusal causes does not take its audit row with it.
+      if (ctx.refusals) ctx.refusals.push(entry);
+      else await recordAudit(ctx.db, entry).catch(() => {});
+    }
     throw error;
+  }
+}
+
+/** What a verb's audit needs of its context: who acts, on which store or transaction. */
+export type AuditCtx = { actor: Actor; db: Db; refusals?: AuditEntry[] };
+
+/**
+ * Runs `work` with a context whose store is one transaction: every verb called with it writes,
+ * and audits its successes, in that transaction (a verb's own transaction becomes a savepoint),
+ * so they commit or roll back together. Refusals are audited on the outer store once the
+ * transaction has ended, whether it committed or rolled back.
+ */
+export async function withTransaction<C extends AuditCtx, T>(
+  ctx: C,
+  work: (tx: C) => Promise<T>,
+): Promise<T> {
+  const refusals: AuditEntry[] = [];
+  try {
+    return await ctx.db.transaction((tx) => work({ ...ctx, db: tx, refusals }));
+  } finally {
+    for (const entry of refusals)
+      if (ctx.refusals) ctx.refusals.push(entry);
+      else await recordAudit(ctx.db, entry).catch(() => {});
   }
 }
 
