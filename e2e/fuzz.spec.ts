@@ -170,9 +170,13 @@ test(`every server action answers ${RUNS} generated requests without a 5xx`, asy
       .map(([request, origin]) =>
         origin === null ? request : { ...request, headers: { ...request.headers, origin } },
       );
-    // An action refuses in its result: `{ ok: false, … }` in the answer, with a 200.
+    // An action refuses in its result: `{ ok: false, … }` in the answer, with a 200; the guard
+    // refuses with a 4xx before the action runs. A 404 says nothing of the action: a form posted
+    // without JavaScript runs the action and then renders the page it was posted to, and a
+    // made-up page path renders "not found" after an action that may rightly have been accepted
+    // (an admin's drill of a real service, bound to the form, posted to /services/<nonsense>).
     await fuzzTarget(`action ${action.name}`, requests, {
-      refused: (a) => a.status >= 400 || /"ok":false/.test(a.text),
+      refused: (a) => (a.status >= 400 && a.status !== 404) || /"ok":false/.test(a.text),
     });
   }
 });
