@@ -10,7 +10,7 @@ import {
   type RestoreDeps,
   type RestoreRecord,
 } from "./requests";
-import { checkedItems } from "./checked-items";
+import { checkedItemsFor } from "./checked-items";
 import type { ChosenSchedule } from "./restore-choices";
 import type { CheckedItem, RestoreStatus, RestoreStep, RestoreView } from "./restore-types";
 import { RestoreWorker } from "./worker";
@@ -98,21 +98,11 @@ export function toRestoreView(
 export async function getRestore(id: string, db?: Db): Promise<RestoreView | null> {
   const d = db ?? (await getDb());
   if (!/^[0-9a-f-]{36}$/.test(id)) return null;
-  const [row] = await d.select().from(tables.restores).where(eq(tables.restores.id, id));
-  if (!row) return null;
-  const [backup] = await d.select().from(tables.backups).where(eq(tables.backups.id, row.backupId));
-  const [service] = await d
-    .select()
-    .from(tables.services)
-    .where(eq(tables.services.id, row.target));
-  return toRestoreView(row, {
-    backupName: backup?.name ?? row.backupId,
-    sourceService: backup?.serviceId ?? "",
-    targetState: service && !service.retiredAt ? service.state : null,
-    checks: await checkedItems(d, row.target),
-  });
+  const rows = await d.select().from(tables.restores).where(eq(tables.restores.id, id));
+  return (await restoreViews(d, rows))[0] ?? null;
 }
 
+/** The newest restores: five queries, however many are listed. */
 export async function listRestores(limit = 50, db?: Db): Promise<RestoreView[]> {
   const d = db ?? (await getDb());
   const rows = await d
@@ -120,7 +110,42 @@ export async function listRestores(limit = 50, db?: Db): Promise<RestoreView[]> 
     .from(tables.restores)
     .orderBy(desc(tables.restores.requestedAt))
     .limit(limit);
-  return Promise.all(rows.map(async (r) => (await getRestore(r.id, d))!));
+  return restoreViews(d, rows);
+}
+
+/** Views of restore rows, with their backups, targets and checked items read in one go each. */
+async function restoreViews(d: Db, rows: RestoreRecord[]): Promise<RestoreView[]> {
+  if (rows.length === 0) return [];
+  const targets = [...new Set(rows.map((r) => r.target))];
+  const [backups, services, checks] = await Promise.all([
+    d
+      .select({
+        id: tables.backups.id,
+        name: tables.backups.name,
+        serviceId: tables.backups.serviceId,
+      })
+      .from(tables.backups)
+      .where(inArray(tables.backups.id, [...new Set(rows.map((r) => r.backupId))])),
+    d
+      .select({
+        id: tables.services.id,
+        state: tables.services.state,
+        retiredAt: tables.services.retiredAt,
+      })
+      .from(tables.services)
+      .where(inArray(tables.services.id, targets)),
+    checkedItemsFor(d, targets),
+  ]);
+  return rows.map((row) => {
+    const backup = backups.find((b) => b.id === row.backupId);
+    const service = services.find((s) => s.id === row.target);
+    return toRestoreView(row, {
+      backupName: backup?.name ?? row.backupId,
+      sourceService: backup?.serviceId ?? "",
+      targetState: service && !service.retiredAt ? service.state : null,
+      checks: checks.get(row.target) ?? [],
+    });
+  });
 }
 
 const ctxOf = async (actor: Actor): Promise<Ctx> => ({ actor, db: await getDb() });
