@@ -21,9 +21,11 @@ import { createBadgeRoutes } from "./badges";
 import { createMetricsRoute } from "./metrics";
 import { actionIdsOf, guardRequest } from "./request-guard";
 import { createStoreGate } from "./store-gate";
+import { favourSmallHeap } from "./small-heap";
 
 // Before anything prints: no secret reaches the server's output, whoever prints it.
 guardConsole();
+favourSmallHeap();
 const log = logger("standfast");
 
 async function main() {
