@@ -3,6 +3,8 @@ import { gunzipSync } from "node:zlib";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { ENGINES } from "../testing/db";
 import { invalidateSnapshot } from "../lib/health";
+import { createIncident, postIncidentUpdate } from "../lib/incidents";
+import type { Actor } from "../lib/roles";
 import { installSettings, parseSettings } from "../lib/settings";
 import {
   markPollerRunning,
@@ -31,6 +33,7 @@ const DEMO = [
   "northwind-dev.storage",
   "northwind-dev.acs",
 ];
+const operator: Actor = { kind: "user", id: "u-op", name: "Olivia Operator", role: "operator" };
 const SESSION = "standfast.session_token=abc.def";
 
 /**
@@ -65,7 +68,7 @@ function fakeNext(state: {
         "set-cookie": "standfast.session_data=refreshed; Path=/; HttpOnly",
       });
       res.end(
-        `<!DOCTYPE html><html><body><nav>${signedIn ? "Signed in as Ada" : "Sign in"}</nav>` +
+        `<!DOCTYPE html><html><body><!--page ${state.renders.length}--><nav>${signedIn ? "Signed in as Ada" : "Sign in"}</nav>` +
           `<div id="board-root"><!--standfast:board--></div>` +
           `<script>self.__next_f.push([1,"\\u003c!--standfast:board--\\u003e"])</script></body></html>`,
       );
@@ -170,22 +173,45 @@ describe.each(ENGINES)("the board page / on %s", (engine) => {
     expect(state.renders).toHaveLength(1);
   });
 
-  it("makes a new page when the board changes, answering with the previous one meanwhile", async () => {
+  it("makes a new page when the board changes, without asking Next again for the page around it", async () => {
     const first = await get("/");
     await recordStatuses(database.db, [{ id: "fabrikam-b2b.storage", status: "major_outage" }]);
     invalidateSnapshot();
-    let release = () => {};
-    state.hold = new Promise<void>((resolve) => (release = resolve));
-    // The next page is being made: readers meanwhile get the previous one at once.
-    const meanwhile = await get("/");
-    expect(meanwhile.headers.etag).toBe(first.headers.etag);
-    release();
     await expect.poll(async () => (await get("/")).headers.etag).not.toBe(first.headers.etag);
     const changed = text(await get("/"));
     expect(changed).toContain("Major System Outage");
     expect(changed).toContain('data-service="fabrikam-b2b"');
-    expect(state.renders).toHaveLength(2);
+    expect(changed).toContain("<nav>Sign in</nav>");
+    expect(state.renders).toEqual(["/ -"]);
     await recordStatuses(database.db, [{ id: "fabrikam-b2b.storage", status: "operational" }]);
+  });
+
+  it("asks Next again when the notices change, answering with the previous page meanwhile", async () => {
+    const first = await get("/");
+    expect(state.renders).toHaveLength(1);
+    const id = await createIncident(
+      { actor: operator, db: database.db },
+      {
+        title: "Storage in West Europe is slow",
+        impact: "minor",
+        message: "We are looking into it.",
+        components: ["fabrikam-b2b.storage"],
+      },
+    );
+    invalidateSnapshot();
+    let release = () => {};
+    state.hold = new Promise<void>((resolve) => (release = resolve));
+    // The next page is being made (Next holds it): readers meanwhile get the previous one at once.
+    const meanwhile = await get("/");
+    expect(meanwhile.headers.etag).toBe(first.headers.etag);
+    await expect.poll(() => state.renders.length).toBe(2);
+    release();
+    await expect.poll(async () => (await get("/")).headers.etag).not.toBe(first.headers.etag);
+    expect(state.renders).toHaveLength(2);
+    await postIncidentUpdate({ actor: operator, db: database.db }, id, {
+      status: "resolved",
+      message: "Fixed.",
+    });
   });
 
   it("keeps the Problems only filter in its own page", async () => {

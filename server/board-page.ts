@@ -13,6 +13,7 @@ import type { Db } from "../lib/db";
 import { getBoardSnapshot, type Snapshot } from "../lib/health";
 import { toLiveBoard } from "../lib/health/board-types";
 import { logger } from "../lib/log";
+import { createShellCache } from "./board-shell";
 import { acceptsGzip, matchesEtag } from "./conditional";
 import { isOwnRender, renderThroughNext, type Rendered } from "./next-render";
 
@@ -25,7 +26,7 @@ type Page = {
   gzip: Buffer;
   etag: string;
   headers: Record<string, string>;
-  /** How long this version took to make: the board's markup and Next's page around it. */
+  /** How long this version took to make: the board's markup in Next's page around it (kept while its notices hold). */
   renderMs: number;
   builtAt: number;
 };
@@ -122,7 +123,8 @@ function send(
 /**
  * The board page `/`, answered by the custom server so a crowd costs little: for anonymous readers
  * of a public board, the whole page is made once per snapshot of the board (the board's markup in
- * Next's page), compressed and tagged once, and every request until the next snapshot gets those
+ * Next's page, which is asked of Next again only when its notices change: board-shell.ts),
+ * compressed and tagged once, and every request until the next snapshot gets those
  * bytes or a 304. One render per snapshot however many requests miss at once; while the next one
  * is made, the previous page answers. Signed-in readers get Next's page rendered for them (their
  * name in the header, Next's own access check) with the same cached markup in it. Everything else
@@ -135,6 +137,11 @@ export function createBoardPage(options: {
   publicBoard: boolean;
   passToNext: (req: IncomingMessage, res: ServerResponse) => void;
 }) {
+  // Next's page around the board, asked again only when the notices in it change.
+  const shellOf = createShellCache({
+    db: options.db,
+    render: (path) => renderThroughNext(options.base(), path, { accept: "text/html" }),
+  });
   const slots: Record<Variant, Slot> = {
     all: { snapshot: null, page: null, pending: null },
     problems: { snapshot: null, page: null, pending: null },
@@ -142,13 +149,7 @@ export function createBoardPage(options: {
 
   async function make(snapshot: Snapshot, variant: Variant): Promise<Page> {
     const started = performance.now();
-    const shell = await renderThroughNext(
-      options.base(),
-      variant === "problems" ? "/?problems=1" : "/",
-      {
-        accept: "text/html",
-      },
-    );
+    const shell = await shellOf(variant === "problems" ? "/?problems=1" : "/");
     const html = withBoard(shell, () => markupOf(snapshot, variant));
     if (html === null)
       throw new Error(`Next answered the board page with HTTP ${shell.status} and no board slot`);
