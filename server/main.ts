@@ -13,6 +13,7 @@ import { checkRequestTarget, STORE_RETRY_AFTER_SECONDS } from "../lib/request";
 import { guardConsole, logger } from "../lib/log";
 import { boot, isConfigurationError, type Runtime } from "./boot";
 import { createBoardPage } from "./board-page";
+import { createStaticAssets } from "./static-assets";
 import { createComponentListCheck } from "./component-list-check";
 import { answerClientError, sendRefusal } from "./error-pages";
 import { createFastRoutes } from "./fast-routes";
@@ -75,6 +76,9 @@ async function main() {
     mode: settings.STANDFAST_METRICS,
   });
 
+  const staticAsset = dev
+    ? null
+    : createStaticAssets(path.join(process.cwd(), process.env.STANDFAST_NEXT_DIR || ".next"));
   const storeReachable = createStoreGate(() => runtime.database.db);
   // In development actions are compiled as they are first used: their ids are not known ahead.
   const knownActions = dev
@@ -112,6 +116,7 @@ async function main() {
   const server = createServer((req, res) => {
     setClientAddress(req, trustedProxies);
     setForwardedOrigin(req, trustedProxies);
+    if (staticAsset?.(req, res, passToNext)) return;
     if (fastRoute(req, res) || badgeRoute(req, res) || metricsRoute(req, res)) return;
     // A malformed target goes to the guard, which refuses it with a 400.
     const wellFormed = checkRequestTarget(req.url ?? "/") === null;

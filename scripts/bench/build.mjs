@@ -16,6 +16,7 @@ const SOURCES = [
   "public",
   "migrations",
   "next.config.js",
+  "instrumentation-client.ts",
   "postcss.config.mjs",
   "tsconfig.json",
   "package-lock.json",

@@ -4,7 +4,8 @@
  * each second on the server's clock (cells turn Unknown past their staleness limit), redraws only
  * the parts whose markup changed, announces status changes politely, and handles the board's few
  * controls by delegation: the Problems only filter, Refresh now, opening collapsed services, the
- * cell tooltip, and client-side navigation for its links.
+ * cell tooltip, and client-side navigation for its links once the app's router is handed to it
+ * (`navigateWith`); until then its links are followed as plain links.
  */
 import { ageLiveBoard, type LiveBoard } from "@/lib/health/board-types";
 import {
@@ -39,11 +40,9 @@ export class BoardController {
   private readonly timers: ReturnType<typeof setInterval>[] = [];
   private readonly tip: CellTip;
   private readonly unlisten: (() => void)[] = [];
+  private navigate: ((href: string) => void) | null = null;
 
-  constructor(
-    private readonly root: HTMLElement,
-    private readonly navigate: (href: string) => void,
-  ) {
+  constructor(readonly root: HTMLElement) {
     const board = this.board();
     this.pageGeneratedAt = board?.dataset.generatedAt ?? new Date().toISOString();
     this.refreshMs = Number(board?.dataset.refreshMs) || 5_000;
@@ -81,6 +80,11 @@ export class BoardController {
     const board = this.board();
     if (board && !board.dataset.live) board.dataset.live = "started";
     void this.refresh();
+  }
+
+  /** Client-side navigation for the board's links, once the app's router runs (null: plain links). */
+  navigateWith(navigate: ((href: string) => void) | null): void {
+    this.navigate = navigate;
   }
 
   stop(): void {
@@ -219,7 +223,7 @@ export class BoardController {
       return;
     }
     const link = target.closest<HTMLAnchorElement>('a[href^="/"]');
-    if (link && !link.target) {
+    if (link && !link.target && this.navigate) {
       e.preventDefault();
       this.navigate(link.getAttribute("href")!);
     }

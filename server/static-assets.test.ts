@@ -1,0 +1,79 @@
+import fs from "node:fs";
+import http from "node:http";
+import os from "node:os";
+import path from "node:path";
+import { gunzipSync } from "node:zlib";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { rawRequest, startHttpServer, type TestServer } from "../testing/servers";
+import { createStaticAssets } from "./static-assets";
+
+const script = `console.log(${JSON.stringify("x".repeat(4000))});`;
+
+describe("static assets", () => {
+  let dir: string;
+  let server: TestServer;
+  const passedOn: string[] = [];
+
+  beforeAll(async () => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), "standfast-static-"));
+    fs.mkdirSync(path.join(dir, "static/chunks"), { recursive: true });
+    fs.writeFileSync(path.join(dir, "static/chunks/app.js"), script);
+    fs.writeFileSync(path.join(dir, "static/chunks/tiny.css"), "a{color:red}");
+    fs.writeFileSync(path.join(dir, "BUILD_ID"), "secret");
+    const staticAsset = createStaticAssets(dir);
+    const next = (req: http.IncomingMessage, res: http.ServerResponse) => {
+      passedOn.push(req.url ?? "");
+      res.writeHead(404).end("from next");
+    };
+    server = await startHttpServer((req, res) => {
+      if (!staticAsset(req, res, next)) next(req, res);
+    });
+  });
+  afterAll(async () => {
+    await server.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it("sends a file compressed when the client takes gzip, cached for good, and 304 for its tag", async () => {
+    const url = `${server.url}/_next/static/chunks/app.js`;
+    const gz = await rawRequest(url, { headers: { "accept-encoding": "gzip, br" } });
+    expect(gz.status).toBe(200);
+    expect(gz.headers["content-encoding"]).toBe("gzip");
+    expect(gz.headers["content-type"]).toBe("application/javascript; charset=utf-8");
+    expect(gz.headers["cache-control"]).toBe("public, max-age=31536000, immutable");
+    expect(gunzipSync(gz.body).toString()).toBe(script);
+    const plain = await rawRequest(url);
+    expect(plain.headers["content-encoding"]).toBeUndefined();
+    expect(plain.body.toString()).toBe(script);
+    const again = await rawRequest(url, { headers: { "if-none-match": gz.headers.etag! } });
+    expect(again.status).toBe(304);
+    expect(again.body.length).toBe(0);
+    const head = await rawRequest(url, { method: "HEAD" });
+    expect(head.status).toBe(200);
+    expect(head.body.length).toBe(0);
+  });
+
+  it("sends a small file as it is", async () => {
+    const r = await rawRequest(`${server.url}/_next/static/chunks/tiny.css`, {
+      headers: { "accept-encoding": "gzip" },
+    });
+    expect(r.headers["content-encoding"]).toBeUndefined();
+    expect(r.headers["content-type"]).toBe("text/css; charset=utf-8");
+    expect(r.body.toString()).toBe("a{color:red}");
+  });
+
+  it("leaves to Next what it does not find, and never reads outside the static folder", async () => {
+    passedOn.length = 0;
+    const missing = await rawRequest(`${server.url}/_next/static/chunks/gone.js`);
+    const outside = await rawRequest(`${server.url}/_next/static/..%2fBUILD_ID`);
+    const query = await rawRequest(`${server.url}/_next/static/chunks/app.js?v=1`);
+    const post = await rawRequest(`${server.url}/_next/static/chunks/app.js`, { method: "POST" });
+    for (const r of [missing, outside, query, post]) expect(r.body.toString()).toBe("from next");
+    expect(passedOn).toEqual([
+      "/_next/static/chunks/gone.js",
+      "/_next/static/..%2fBUILD_ID",
+      "/_next/static/chunks/app.js?v=1",
+      "/_next/static/chunks/app.js",
+    ]);
+  });
+});
