@@ -45,3 +45,30 @@ test("on a phone, signed in as an admin, the header still fits: page links, Subs
     PHONE.width,
   );
 });
+
+test("opening the board asks the server for no other page: the header's links are not prefetched", async ({
+  page,
+}) => {
+  await signInAs(page, "admin", "/admin/users");
+  const asked: string[] = [];
+  page.on("request", (r) => {
+    const url = new URL(r.url());
+    if (
+      url.pathname !== "/" &&
+      !url.pathname.startsWith("/_next/") &&
+      !url.pathname.startsWith("/api/")
+    )
+      asked.push(`${url.pathname}${url.search}`);
+  });
+  await page.goto("/");
+  await expect(page.locator("#board")).toHaveAttribute("data-live", "ready");
+  // Give a prefetch (made when links come into view after hydration) time to be asked.
+  await page.waitForLoadState("networkidle");
+  expect(asked.filter((p) => !/\.(svg|png|ico)$/.test(p))).toEqual([]);
+  // The links still work, by a click.
+  await page
+    .getByRole("navigation", { name: "Main" })
+    .getByRole("link", { name: "Backups" })
+    .click();
+  await expect(page).toHaveURL(/\/backups$/);
+});

@@ -11,7 +11,8 @@ function isCurrent(href: string, path: string, also: string[]): boolean {
 
 /**
  * A header link that says when it is the page you are on (aria-current), shown by an underline
- * and weight as well as colour.
+ * and weight as well as colour. Not prefetched: every page behind the header is made per request,
+ * and on incident day each of a crowd's board loads would ask the server for all of them.
  */
 export function NavLink({
   href,
@@ -27,6 +28,7 @@ export function NavLink({
   return (
     <Link
       href={href}
+      prefetch={false}
       aria-current={current ? "page" : undefined}
       className="inline-block py-1 text-sm text-zinc-700 decoration-2 underline-offset-[6px] hover:text-zinc-900 hover:underline aria-[current=page]:font-medium aria-[current=page]:text-zinc-900 aria-[current=page]:underline dark:text-zinc-300 dark:hover:text-white dark:aria-[current=page]:text-white"
     >

@@ -12,7 +12,11 @@ export function SiteHeader() {
   return (
     <header className="border-b border-zinc-200 print:hidden dark:border-zinc-800">
       <div className="mx-auto grid max-w-7xl grid-cols-[auto_minmax(0,1fr)] items-center gap-x-4 gap-y-1 px-4 py-2 whitespace-nowrap sm:flex sm:gap-x-6 sm:py-3">
-        <Link href="/" className="flex items-center gap-2 py-1 font-semibold tracking-tight">
+        <Link
+          href="/"
+          prefetch={false}
+          className="flex items-center gap-2 py-1 font-semibold tracking-tight"
+        >
           <svg
             viewBox="0 0 24 24"
             className="size-6 text-blue-600 dark:text-blue-400"
