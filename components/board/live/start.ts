@@ -24,18 +24,43 @@ export function stopBoard(root: HTMLElement): void {
   current = null;
 }
 
-/** The board is complete once its last element (the tooltip) has been parsed. */
-const complete = (root: HTMLElement) =>
-  document.readyState !== "loading" || root.querySelector('[data-testid="cell-tip"]') !== null;
+/** Whether the parser has gone past `el`: something follows it, so its markup is all in. */
+function parsedPast(el: HTMLElement): boolean {
+  for (let n: HTMLElement | null = el; n && n !== document.body; n = n.parentElement)
+    if (n.nextSibling) return true;
+  return false;
+}
 
-/** Starts the board the server put in the page, once its markup is all parsed; nothing elsewhere. */
+/**
+ * Starts the board the server put in the page as soon as its markup is all parsed, nothing
+ * elsewhere. Next's script usually runs while the parser is still in the page (a board of 1,000
+ * components takes a few hundred ms to parse): the parser's progress is watched, rather than
+ * waiting for DOMContentLoaded, behind which React's hydration of the page comes first.
+ */
 export function startServerBoard(): void {
-  const go = () => {
+  const ready = () => {
     const root = document.getElementById("board-root");
+    // Not there yet, or not all parsed: wait (on a page without a board, until it is loaded).
+    if (document.readyState === "loading" && (!root || !parsedPast(root))) return false;
     if (root?.querySelector("#board")) startBoard(root);
+    return true;
   };
-  const root = document.getElementById("board-root");
-  if (!root) return;
-  if (complete(root)) go();
-  else document.addEventListener("DOMContentLoaded", go, { once: true });
+  if (document.readyState !== "loading") {
+    ready();
+    return;
+  }
+  if (ready()) return;
+  const watch = new MutationObserver(() => {
+    if (ready()) stop();
+  });
+  const stop = () => {
+    watch.disconnect();
+    document.removeEventListener("DOMContentLoaded", onLoaded);
+  };
+  const onLoaded = () => {
+    stop();
+    ready();
+  };
+  watch.observe(document.documentElement, { childList: true, subtree: true });
+  document.addEventListener("DOMContentLoaded", onLoaded);
 }
