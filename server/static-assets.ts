@@ -51,7 +51,8 @@ export function createStaticAssets(nextDir: string) {
   /** The file a request names inside the static folder, or null. */
   function fileOf(req: IncomingMessage): string | null {
     const url = req.url ?? "";
-    if (!url.startsWith(PREFIX) || url.includes("?") || req.headers.range !== undefined) return null;
+    if (!url.startsWith(PREFIX) || url.includes("?") || req.headers.range !== undefined)
+      return null;
     let rel: string;
     try {
       rel = decodeURIComponent(url.slice(PREFIX.length));
