@@ -14,7 +14,7 @@ import { getBoardSnapshot, type Snapshot } from "../lib/health";
 import { toLiveBoard } from "../lib/health/board-types";
 import { logger } from "../lib/log";
 import { createShellCache } from "./board-shell";
-import { acceptsGzip, matchesEtag } from "./conditional";
+import { acceptsGzip, sendBody, sendTagged } from "./conditional";
 import { isOwnRender, renderThroughNext, type Rendered } from "./next-render";
 
 const log = logger("board");
@@ -102,24 +102,6 @@ function withBoard(shell: Rendered, markup: () => string): string | null {
   return html.slice(0, at) + markup() + html.slice(at + BOARD_SLOT_MARKER.length);
 }
 
-function send(
-  req: IncomingMessage,
-  res: ServerResponse,
-  status: number,
-  headers: OutgoingHttpHeaders,
-  body: Buffer,
-  zipped: Buffer | null,
-) {
-  const gz = zipped !== null && acceptsGzip(req.headers["accept-encoding"]);
-  const out = gz ? zipped : body;
-  res.writeHead(status, {
-    ...headers,
-    ...(gz ? { "content-encoding": "gzip" } : {}),
-    "content-length": String(out.length),
-  });
-  res.end(req.method === "HEAD" ? undefined : out);
-}
-
 /**
  * The board page `/`, answered by the custom server so a crowd costs little: for anonymous readers
  * of a public board, the whole page is made once per snapshot of the board (the board's markup in
@@ -195,13 +177,7 @@ export function createBoardPage(options: {
 
   async function serveCached(req: IncomingMessage, res: ServerResponse, variant: Variant) {
     const page = await pageFor(await getBoardSnapshot(options.db()), variant);
-    const headers = { ...page.headers, etag: page.etag };
-    if (matchesEtag(req.headers["if-none-match"], page.etag)) {
-      res.writeHead(304, headers);
-      res.end();
-      return;
-    }
-    send(req, res, 200, headers, page.body, page.gzip);
+    sendTagged(req, res, page.headers, page);
   }
 
   async function servePersonal(req: IncomingMessage, res: ServerResponse, variant: Variant) {
@@ -218,12 +194,12 @@ export function createBoardPage(options: {
       ...(cookies ? { "set-cookie": cookies } : {}),
     };
     if (!html) {
-      send(req, res, shell.status, headers, shell.body, null);
+      sendBody(req, res, shell.status, headers, shell.body, null);
       return;
     }
     const body = Buffer.from(html);
     const gz = acceptsGzip(req.headers["accept-encoding"]) ? await gzip(body, { level: 6 }) : null;
-    send(req, res, 200, headers, body, gz);
+    sendBody(req, res, 200, headers, body, gz);
   }
 
   /** Answers `/` and returns true, or returns false to pass the request on. */

@@ -5,7 +5,7 @@ import { toLiveBoard } from "../lib/health/board-types";
 import { getIncidentData } from "../lib/incidents";
 import { componentsDocument, statusDocument, summaryDocument } from "../lib/statuspage";
 import { incidentDocuments as sp } from "../lib/statuspage";
-import { acceptsGzip, matchesEtag } from "./conditional";
+import { sendTagged } from "./conditional";
 
 type Doc = (snapshot: Snapshot, url: string, incidents: sp.IncidentSource) => unknown;
 
@@ -163,21 +163,10 @@ export function createFastRoutes(options: {
           const headers: Record<string, string> = {
             "content-type": "application/json; charset=utf-8",
             "cache-control": "no-cache",
-            etag: encoded.etag,
             vary: "Accept-Encoding",
           };
           if (doc.publicApi) headers["access-control-allow-origin"] = "*";
-          if (matchesEtag(req.headers["if-none-match"], encoded.etag)) {
-            res.writeHead(304, headers);
-            res.end();
-            return;
-          }
-          const gzip = acceptsGzip(req.headers["accept-encoding"]);
-          const body = gzip ? encoded.gzip : encoded.body;
-          if (gzip) headers["content-encoding"] = "gzip";
-          headers["content-length"] = String(body.length);
-          res.writeHead(200, headers);
-          res.end(req.method === "HEAD" ? undefined : body);
+          sendTagged(req, res, headers, encoded);
         },
         (error: Error) => {
           console.error(`[api] ${path}: ${error.message}`);

@@ -4,7 +4,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import path from "node:path";
 import { promisify } from "node:util";
 import { gzip as gzipCallback } from "node:zlib";
-import { acceptsGzip, matchesEtag } from "./conditional";
+import { sendTagged } from "./conditional";
 
 const gzip = promisify(gzipCallback);
 const PREFIX = "/_next/static/";
@@ -63,27 +63,11 @@ export function createStaticAssets(nextDir: string) {
     return file.startsWith(root + path.sep) && !rel.includes("\0") ? file : null;
   }
 
-  function send(req: IncomingMessage, res: ServerResponse, asset: Asset) {
-    const headers = {
-      "content-type": asset.type,
-      "cache-control": "public, max-age=31536000, immutable",
-      etag: asset.etag,
-      vary: "Accept-Encoding",
-    };
-    if (matchesEtag(req.headers["if-none-match"], asset.etag)) {
-      res.writeHead(304, headers);
-      res.end();
-      return;
-    }
-    const gz = asset.gzip !== null && acceptsGzip(req.headers["accept-encoding"]);
-    const out = gz ? asset.gzip! : asset.body;
-    res.writeHead(200, {
-      ...headers,
-      ...(gz ? { "content-encoding": "gzip" } : {}),
-      "content-length": String(out.length),
-    });
-    res.end(req.method === "HEAD" ? undefined : out);
-  }
+  const headersOf = (asset: Asset) => ({
+    "content-type": asset.type,
+    "cache-control": "public, max-age=31536000, immutable",
+    vary: "Accept-Encoding",
+  });
 
   /** Answers a static asset and returns true, or returns false to pass the request on. */
   return function staticAsset(
@@ -101,7 +85,9 @@ export function createStaticAssets(nextDir: string) {
       // A file that is not there (yet) is asked for again next time, not remembered as missing.
       void pending.then((asset) => asset ?? assets.delete(file));
     }
-    void pending.then((asset) => (asset ? send(req, res, asset) : passOn(req, res)));
+    void pending.then((asset) =>
+      asset ? sendTagged(req, res, headersOf(asset), asset) : passOn(req, res),
+    );
     return true;
   };
 }
