@@ -147,7 +147,7 @@ describe.each(ENGINES)("notification subscriptions on %s", (engine) => {
     );
   });
 
-  it("refuses a name or id that cannot be turned into text (the fuzz's { toString: 1 }), never a crash", async () => {
+  it("refuses a name or id that cannot be turned into text (the fuzz's { toString: 1 }), never a crash, in every verb", async () => {
     const before = await snapshot();
     const odd = { toString: 243791123 };
     const input = { kind: "webhook", name: odd, target: receiver.url };
@@ -156,6 +156,11 @@ describe.each(ENGINES)("notification subscriptions on %s", (engine) => {
     );
     expect((await refusal(createSubscription(admin(), input, settings()))).kind).toBe("validation");
     expect((await refusal(deleteSubscription(admin(), { id: odd }))).kind).toBe("validation");
+    // An id whose text form throws, alone or inside an array (found by the API fuzz as a viewer).
+    for (const id of [odd, [odd, 1]]) {
+      expect((await refusal(sendTest(ctx(viewer), { id }, settings()))).kind).toBe("forbidden");
+      expect((await refusal(sendTest(admin(), { id }, settings()))).kind).toBe("validation");
+    }
     expect(await snapshot()).toEqual(before);
   });
 

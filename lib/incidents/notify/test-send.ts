@@ -5,7 +5,7 @@
  */
 import { randomUUID } from "node:crypto";
 import { and, eq, isNull } from "drizzle-orm";
-import { auditRefusals, recordAudit } from "../../audit";
+import { auditRefusals, auditTarget, recordAudit } from "../../audit";
 import { requireRole, type Ctx } from "../../auth";
 import { tables } from "../../db";
 import { notFound } from "../../errors";
@@ -27,7 +27,7 @@ export async function sendTest(
   raw: unknown,
   settings: Settings = getSettings(),
 ): Promise<{ deliveryId: number; status: DeliveryStatus; error: string | null; name: string }> {
-  const ref = raw && typeof raw === "object" && "id" in raw ? String(raw.id) : null;
+  const ref = auditTarget(raw, "id");
   return auditRefusals(ctx, "notifications.subscription.test", ref, async () => {
     requireRole(ctx.actor, "admin", "Sending a test notification");
     const { id } = parseOrThrow(SubscriptionRef, raw, "Invalid request");
