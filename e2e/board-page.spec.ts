@@ -3,6 +3,8 @@ import { SPARE_PORT } from "./env";
 import {
   board,
   expectAllOperational,
+  expectSameWindow,
+  markWindow,
   signInAs,
   startApp,
   tempDataDir,
@@ -21,9 +23,16 @@ test("anonymous readers share one page per snapshot: tagged, revalidated, the bo
   expect(first.headers()["cache-control"]).toBe("private, no-cache");
   expect(first.headers()["set-cookie"]).toBeUndefined();
   const html = await first.text();
-  // The board once, in its slot; Next's hydration data holds only the slot's marker.
-  expect(html.match(/<div id="board" /g)).toHaveLength(1);
-  expect(html.match(/aria-label="Operational/g)?.length).toBe(15);
+  // The board once, in its slot, followed there by the live board's script (which holds the
+  // board's templates, not its data); Next's hydration data holds only the slot's marker.
+  const markup = html.replace(/<script\b[^>]*>[\s\S]*?<\/script>/g, "");
+  expect(markup.match(/<div id="board" /g)).toHaveLength(1);
+  expect(markup.match(/aria-label="Operational/g)?.length).toBe(15);
+  const slot = html.indexOf('<div id="board-root"><div id="board" ');
+  const script = html.slice(html.indexOf("<script>", slot), html.indexOf("</script></div>", slot));
+  expect(html.lastIndexOf('data-service="', html.indexOf("<script>", slot))).toBeGreaterThan(slot);
+  expect(script.length).toBeGreaterThan(1000);
+  expect(script).not.toContain("contoso-edi");
   expect(html).toContain("\\u003c!--standfast:board--\\u003e");
   expect(html).not.toContain("<!--standfast:board-->");
   // A reader who has the current version is told so without a body (a new snapshot, at most once
@@ -51,6 +60,57 @@ test("a signed-in reader sees their name in the header and the same live board",
   await page.reload();
   await expect(page.getByTestId("signed-in-role")).toHaveText("viewer");
   await expect(page.locator("a.cell")).toHaveCount(16);
+});
+
+test("the board goes live from its own script: inline in a loaded page, fetched once after a client-side navigation", async ({
+  page,
+  request,
+}) => {
+  await expectAllOperational(request);
+  const fetched: string[] = [];
+  page.on("request", (r) => {
+    if (new URL(r.url()).pathname === "/_standfast/board-live.js") fetched.push(r.url());
+  });
+  const nav = page.getByRole("navigation", { name: "Main" });
+  const live = page.locator("#board");
+
+  // Loaded with the board: its script came in the page, nothing more is asked.
+  await page.goto("/");
+  await expect(live).toHaveAttribute("data-live", "ready");
+  expect(fetched).toEqual([]);
+
+  // Loaded elsewhere, then to the board without a reload: the script is asked for, once.
+  await page.goto("/services/contoso-edi");
+  await markWindow(page);
+  await nav.getByRole("link", { name: "Status board" }).click();
+  await expect(page).toHaveURL(/\/$/);
+  await expect(live).toHaveAttribute("data-live", "ready");
+  await expect(page.locator("a.cell")).toHaveCount(16);
+  await expect(board(page).overall).toHaveText("All Systems Operational");
+  expect(fetched).toHaveLength(1);
+  // Its links navigate in the same window; back on the board, the same script runs it again.
+  await page.locator('#board a[href="/services/contoso-edi"]').first().click();
+  await expect(page).toHaveURL(/\/services\/contoso-edi$/);
+  await nav.getByRole("link", { name: "Status board" }).click();
+  await expect(live).toHaveAttribute("data-live", "ready");
+  await expect(page.locator("a.cell")).toHaveCount(16);
+  expect(fetched).toHaveLength(1);
+  await expectSameWindow(page);
+});
+
+test("after a client-side navigation, a board whose script cannot be loaded says so", async ({
+  page,
+}) => {
+  await page.route("**/_standfast/board-live.js", (route) => route.abort());
+  await page.goto("/services/contoso-edi");
+  await page
+    .getByRole("navigation", { name: "Main" })
+    .getByRole("link", { name: "Status board" })
+    .click();
+  await expect(page.locator("#board-root").getByRole("alert")).toContainText(
+    "The live board could not be loaded. Reload the page to try again.",
+  );
+  await expect(page.locator("#board")).toHaveCount(0);
 });
 
 test.describe("a board that is not public", () => {

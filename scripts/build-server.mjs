@@ -25,7 +25,28 @@ export async function bundle(entry, outfile) {
   });
 }
 
+/**
+ * The live board's own script, for the browser: one minified file the server puts inline in the
+ * board page and also serves (server/board-live-script.ts). Kept apart from Next's scripts so the
+ * board goes live as soon as it is parsed.
+ */
+export async function bundleBoardLive(outfile = "dist/board-live.js") {
+  await build({
+    entryPoints: [path.join(root, "components/board/live/start.ts")],
+    outfile: path.resolve(root, outfile),
+    bundle: true,
+    minify: true,
+    format: "iife",
+    platform: "browser",
+    target: ["es2020"],
+    alias: { "@": root },
+    legalComments: "none",
+    logLevel: "warning",
+  });
+}
+
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  await bundleBoardLive();
   await bundle("server/main.ts", "dist/server.mjs");
   await bundle("cli/standfast.ts", "dist/standfast.mjs");
   // The embedded store's template, which a new data folder copies (lib/db/pglite-template.ts).

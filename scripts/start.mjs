@@ -16,7 +16,6 @@ const SOURCES = [
   "public",
   "migrations",
   "next.config.js",
-  "instrumentation-client.ts",
   "postcss.config.mjs",
   "tsconfig.json",
   "package-lock.json",
@@ -52,7 +51,8 @@ function run(command, args, env = {}) {
 
 if (dev) {
   process.env.NODE_ENV = "development";
-  const { bundle } = await import("./build-server.mjs");
+  const { bundle, bundleBoardLive } = await import("./build-server.mjs");
+  await bundleBoardLive();
   await bundle("server/main.ts", "dist/server.mjs");
   process.argv.push("--dev");
 } else {

@@ -78,6 +78,10 @@ function fakeNext(state: {
   };
 }
 
+/** Stands for the live board's script: the page must carry it inline, after the board, in the slot. */
+const LIVE_SCRIPT = "window.liveBoardScriptRan=1";
+const INLINE_LIVE = `<script>${LIVE_SCRIPT}</script></div>`;
+
 describe.each(ENGINES)("the board page / on %s", (engine) => {
   let database: TestDatabase;
   let server: TestServer;
@@ -96,6 +100,7 @@ describe.each(ENGINES)("the board page / on %s", (engine) => {
       base: () => server.url,
       publicBoard,
       passToNext: fakeNext(state),
+      liveScript: LIVE_SCRIPT,
     }));
 
   beforeAll(async () => {
@@ -138,6 +143,9 @@ describe.each(ENGINES)("the board page / on %s", (engine) => {
     expect(html).toContain("All Systems Operational");
     // The board is in the page once: the hydration data keeps only the escaped marker.
     expect(html.match(/id="board"/g)).toHaveLength(1);
+    // The live board's script follows the board inside the slot, once.
+    expect(html.split(INLINE_LIVE)).toHaveLength(2);
+    expect(html.indexOf(INLINE_LIVE)).toBeGreaterThan(html.lastIndexOf('data-service="'));
     expect(html).toContain('self.__next_f.push([1,"\\u003c!--standfast:board--\\u003e"])');
     expect(r.headers["set-cookie"]).toBeUndefined();
     expect(r.headers["cache-control"]).toBe("private, no-cache");
@@ -229,6 +237,7 @@ describe.each(ENGINES)("the board page / on %s", (engine) => {
     const html = text(r);
     expect(html).toContain("Signed in as Ada");
     expect(html).toContain('<div id="board" class="board"');
+    expect(html.split(INLINE_LIVE)).toHaveLength(2);
     expect(r.headers["set-cookie"]).toEqual(["standfast.session_data=refreshed; Path=/; HttpOnly"]);
     expect(r.headers.etag).toBeUndefined();
     expect(r.headers["cache-control"]).toBe(

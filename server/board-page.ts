@@ -93,13 +93,22 @@ function markupOf(snapshot: Snapshot, variant: Variant): string {
   }));
 }
 
-/** Next's page with the board's markup in its slot; null when the page has no slot (a redirect, an error). */
-function withBoard(shell: Rendered, markup: () => string): string | null {
+/**
+ * Next's page with the board's markup in its slot, followed there by the live board's script
+ * inline (it starts the board as soon as it is parsed); null when the page has no slot (a
+ * redirect, an error).
+ */
+function withBoard(shell: Rendered, markup: () => string, liveScript: string): string | null {
   if (shell.status !== 200) return null;
   const html = shell.body.toString("utf8");
   const at = html.indexOf(BOARD_SLOT_MARKER);
   if (at === -1) return null;
-  return html.slice(0, at) + markup() + html.slice(at + BOARD_SLOT_MARKER.length);
+  return (
+    html.slice(0, at) +
+    markup() +
+    `<script>${liveScript}</script>` +
+    html.slice(at + BOARD_SLOT_MARKER.length)
+  );
 }
 
 /**
@@ -118,6 +127,8 @@ export function createBoardPage(options: {
   base: () => string;
   publicBoard: boolean;
   passToNext: (req: IncomingMessage, res: ServerResponse) => void;
+  /** The live board's script, safe to put inline (board-live-script.ts). */
+  liveScript: string;
 }) {
   // Next's page around the board, asked again only when the notices in it change.
   const shellOf = createShellCache({
@@ -132,7 +143,7 @@ export function createBoardPage(options: {
   async function make(snapshot: Snapshot, variant: Variant): Promise<Page> {
     const started = performance.now();
     const shell = await shellOf(variant === "problems" ? "/?problems=1" : "/");
-    const html = withBoard(shell, () => markupOf(snapshot, variant));
+    const html = withBoard(shell, () => markupOf(snapshot, variant), options.liveScript);
     if (html === null)
       throw new Error(`Next answered the board page with HTTP ${shell.status} and no board slot`);
     const body = Buffer.from(html);
@@ -187,7 +198,8 @@ export function createBoardPage(options: {
     const shell = await renderThroughNext(options.base(), req.url ?? "/", forwarded);
     // Next checked who may see the board: only its page with the slot gets the board in it.
     const snapshot = shell.status === 200 ? await getBoardSnapshot(options.db()) : null;
-    const html = snapshot && withBoard(shell, () => markupOf(snapshot, variant));
+    const html =
+      snapshot && withBoard(shell, () => markupOf(snapshot, variant), options.liveScript);
     const cookies = shell.headers["set-cookie"];
     const headers: OutgoingHttpHeaders = {
       ...replayable(shell.headers),

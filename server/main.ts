@@ -13,6 +13,7 @@ import { checkRequestTarget, STORE_RETRY_AFTER_SECONDS } from "../lib/request";
 import { guardConsole, logger } from "../lib/log";
 import { boot, isConfigurationError, type Runtime } from "./boot";
 import { createBoardPage } from "./board-page";
+import { loadBoardLiveScript, type BoardLiveScript } from "./board-live-script";
 import { createStaticAssets } from "./static-assets";
 import { createComponentListCheck } from "./component-list-check";
 import { answerClientError, sendRefusal } from "./error-pages";
@@ -31,6 +32,13 @@ const log = logger("standfast");
 
 async function main() {
   const dev = process.argv.includes("--dev");
+  let boardLive: BoardLiveScript;
+  try {
+    boardLive = loadBoardLiveScript();
+  } catch (error) {
+    console.error(`\n${(error as Error).message}\n`);
+    process.exit(1);
+  }
   let runtime: Runtime;
   try {
     runtime = await boot();
@@ -56,6 +64,7 @@ async function main() {
   });
   let loopback = `http://127.0.0.1:${settings.PORT}`;
   const boardPage = createBoardPage({
+    liveScript: boardLive.inline,
     db: () => runtime.database.db,
     base: () => loopback,
     publicBoard: settings.STANDFAST_PUBLIC_BOARD === "on",
@@ -117,6 +126,7 @@ async function main() {
     setClientAddress(req, trustedProxies);
     setForwardedOrigin(req, trustedProxies);
     if (staticAsset?.(req, res, passToNext)) return;
+    if (boardLive.route(req, res)) return;
     if (fastRoute(req, res) || badgeRoute(req, res) || metricsRoute(req, res)) return;
     // A malformed target goes to the guard, which refuses it with a 400.
     const wellFormed = checkRequestTarget(req.url ?? "/") === null;

@@ -16,7 +16,6 @@ const SOURCES = [
   "public",
   "migrations",
   "next.config.js",
-  "instrumentation-client.ts",
   "postcss.config.mjs",
   "tsconfig.json",
   "package-lock.json",

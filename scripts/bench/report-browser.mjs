@@ -133,7 +133,7 @@ export function renderRows(r) {
 export function jsRows(b) {
   const js = b.js;
   const loaded = [
-    `JS loaded by / (gzip bodies, Chromium; ${js.browser.scripts.length} files)`,
+    `JS loaded by / (gzip bodies, Chromium; ${js.browser.scripts.length} files${js.inline?.gzip ? ` + ${kb(js.inline.gzip)} inline` : ""})`,
     kb(js.browser.encodedBody),
     "",
     "",
