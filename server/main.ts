@@ -32,13 +32,6 @@ const log = logger("standfast");
 
 async function main() {
   const dev = process.argv.includes("--dev");
-  let boardLive: BoardLiveScript;
-  try {
-    boardLive = loadBoardLiveScript();
-  } catch (error) {
-    console.error(`\n${(error as Error).message}\n`);
-    process.exit(1);
-  }
   let runtime: Runtime;
   try {
     runtime = await boot();
@@ -48,6 +41,15 @@ async function main() {
       process.exit(1);
     }
     throw error;
+  }
+  // After the configuration's checks, which name what the operator must fix first.
+  let boardLive: BoardLiveScript;
+  try {
+    boardLive = loadBoardLiveScript();
+  } catch (error) {
+    console.error(`\n${(error as Error).message}\n`);
+    await runtime.stop();
+    process.exit(1);
   }
   const { settings } = runtime;
   const app = next({ dev, dir: process.cwd(), hostname: settings.HOST, port: settings.PORT });
