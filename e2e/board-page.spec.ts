@@ -6,6 +6,7 @@ import {
   expectSameWindow,
   markWindow,
   signInAs,
+  withoutScripts,
   startApp,
   tempDataDir,
   expect,
@@ -25,7 +26,7 @@ test("anonymous readers share one page per snapshot: tagged, revalidated, the bo
   const html = await first.text();
   // The board once, in its slot, followed there by the live board's script (which holds the
   // board's templates, not its data); Next's hydration data holds only the slot's marker.
-  const markup = html.replace(/<script\b[^>]*>[\s\S]*?<\/script>/g, "");
+  const markup = withoutScripts(html);
   expect(markup.match(/<div id="board" /g)).toHaveLength(1);
   expect(markup.match(/aria-label="Operational/g)?.length).toBe(15);
   const slot = html.indexOf('<div id="board-root"><div id="board" ');

@@ -4,7 +4,7 @@ import YAML from "yaml";
 import { makeEstate } from "../scripts/bench/estate.mjs";
 import { ADMIN_TOKEN, SPARE_PORT } from "./env";
 import type { Page } from "@playwright/test";
-import { board, expect, startApp, tempDataDir, test, type App } from "./support";
+import { board, expect, startApp, tempDataDir, test, withoutScripts, type App } from "./support";
 
 /**
  * An estate past the size where healthy services fold to one line: 60 services in 5 regions,
@@ -115,8 +115,7 @@ test("a large estate's page stays small: one line per healthy service, the board
   const response = await request.get(`${app!.url}/`);
   expect(response.status()).toBe(200);
   const html = await response.text();
-  // The markup, without the scripts (the live board's own script holds its templates).
-  const markup = html.replace(/<script\b[^>]*>[\s\S]*?<\/script>/g, "");
+  const markup = withoutScripts(html);
   expect(markup.match(/<details [^>]*class="svc svc-collapsed"/g)).toHaveLength(60);
   // No cell markup for folded services, and no copy of the board in the hydration data.
   expect(markup).not.toContain('class="cell"');

@@ -126,6 +126,11 @@ export const board = (page: Page) => ({
 });
 
 /** Leaves a mark in the window: if the page navigates or reloads, the mark is gone. */
+/** A page's markup without its scripts (the live board's own script holds the board's templates). */
+export function withoutScripts(html: string): string {
+  return html.replace(/<script\b[^>]*>[\s\S]*?<\/script>/g, "");
+}
+
 export async function markWindow(page: Page) {
   await page.evaluate(() => ((window as any).__standfastMark = "still here"));
 }

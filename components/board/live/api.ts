@@ -19,10 +19,21 @@ export interface BoardLiveApi {
   stop(root: HTMLElement): void;
 }
 
+const holder = () => window as unknown as Record<symbol, BoardLiveApi | undefined>;
+
+/** The live board's interface, once its script has run in this page. */
 function current(): BoardLiveApi | undefined {
-  return (window as unknown as Record<symbol, BoardLiveApi | undefined>)[
-    Symbol.for(BOARD_LIVE_KEY)
-  ];
+  return holder()[Symbol.for(BOARD_LIVE_KEY)];
+}
+
+/**
+ * Called by the live board's script: leaves its interface for the page, unless a copy that ran
+ * earlier (the inline one, before the file after a navigation) is already in charge.
+ */
+export function offerBoardLive(api: BoardLiveApi): boolean {
+  if (current()) return false;
+  holder()[Symbol.for(BOARD_LIVE_KEY)] = api;
+  return true;
 }
 
 let loading: Promise<BoardLiveApi> | null = null;

@@ -6,7 +6,7 @@
  * hydrated the page. It also leaves its small interface on `window` (see ./api.ts), through which
  * the page's React part hands it the router, and starts it after a client-side navigation.
  */
-import { BOARD_LIVE_KEY, type BoardLiveApi } from "./api";
+import { offerBoardLive, type BoardLiveApi } from "./api";
 import { BoardController } from "./controller";
 
 let current: BoardController | null = null;
@@ -26,10 +26,7 @@ const api: BoardLiveApi = {
   },
 };
 
-const holder = window as unknown as Record<symbol, BoardLiveApi | undefined>;
-// Loaded twice (an inline copy, then the file after a navigation): the first one stays in charge.
-if (!holder[Symbol.for(BOARD_LIVE_KEY)]) {
-  holder[Symbol.for(BOARD_LIVE_KEY)] = api;
+if (offerBoardLive(api)) {
   // Inline at the end of the board's slot: everything before it in the slot is parsed.
   const root = document.currentScript?.parentElement;
   if (root?.id === "board-root" && root.querySelector("#board")) api.start(root);
