@@ -1,11 +1,19 @@
 /** Fixtures for notification tests: settings that allow loopback receivers, subscriptions, workers. */
-import { SYSTEM } from "../lib/roles";
+import { SYSTEM, type Actor, type Role } from "../lib/roles";
 import { tables, type Db } from "../lib/db";
 import { createSubscription } from "../lib/incidents/notify/subscriptions";
 import type { IncidentEvent } from "../lib/incidents/notify/outbox";
 import { NotificationWorker, type NotificationWorkerOptions } from "../lib/incidents/notify/worker";
 import { smtpMailer } from "../lib/incidents/notify/mailer";
 import { parseSettings, type Settings } from "../lib/settings";
+
+/** An API token of `role`, as the notification tests call the verbs. */
+export const token = (role: Role): Actor => ({
+  kind: "api-token",
+  id: `t-${role}`,
+  name: `${role} token`,
+  role,
+});
 
 export const PUBLIC_URL = "https://status.example.com";
 

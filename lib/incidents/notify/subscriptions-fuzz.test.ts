@@ -1,23 +1,17 @@
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { SYSTEM, type Actor, type Role } from "../../roles";
+import { SYSTEM, type Actor } from "../../roles";
 import { tables } from "../../db";
 import { isDomainError } from "../../errors";
 import { addUser } from "../../../testing/auth";
 import { openEstateDatabase, type TestDatabase } from "../../../testing/fixtures";
-import { notifySettings } from "../../../testing/notify";
+import { notifySettings, token } from "../../../testing/notify";
 import { subscribeSelf, unsubscribeByToken } from "./self-service";
 import { SelfSubscriptionInput, SubscriptionInput } from "./subscription-input";
 import { createSubscription, deleteSubscription } from "./subscriptions";
 import { sendTest } from "./test-send";
 
 const { notificationSubscriptions: subscriptions, notificationDeliveries: deliveries } = tables;
-const token = (role: Role): Actor => ({
-  kind: "api-token",
-  id: `t-${role}`,
-  name: `${role} token`,
-  role,
-});
 
 // Each write verb, fed 1,000 generated inputs its schema refuses: each call ends in a clear domain
 // error, and nothing changes.

@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import type { Actor, Role } from "../../roles";
+import type { Actor } from "../../roles";
 import { tables } from "../../db";
 import { isDomainError, type DomainError } from "../../errors";
 import { addUser } from "../../../testing/auth";
@@ -10,7 +10,7 @@ import {
   readAuditRows,
   type TestDatabase,
 } from "../../../testing/fixtures";
-import { incident, notifySettings } from "../../../testing/notify";
+import { incident, notifySettings, token } from "../../../testing/notify";
 import { startSmtpReceiver, startWebhookReceiver, type Receiver } from "../../../testing/receivers";
 import { emitEvent } from "./outbox";
 import {
@@ -23,12 +23,6 @@ import { createSubscription, deleteSubscription, listSubscriptions } from "./sub
 import { sendTest } from "./test-send";
 
 const { notificationSubscriptions: subscriptions, notificationDeliveries: deliveries } = tables;
-const token = (role: Role): Actor => ({
-  kind: "api-token",
-  id: `t-${role}`,
-  name: `${role} token`,
-  role,
-});
 
 describe.each(ENGINES)("notification subscriptions on %s", (engine) => {
   let database: TestDatabase;
