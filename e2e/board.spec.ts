@@ -116,7 +116,7 @@ test("the board renders the demo estate: services, components, regions and state
     ["fabrikam-eai.tracking-db", "West US"],
     ["northwind-dev.roles", "Southeast Asia"],
   ] as const)
-    expect(await regionShownBy(b.cell(id)), id).toBe(region);
+    await expect.poll(() => regionShownBy(b.cell(id)), id).toBe(region);
   await expect(b.cell("northwind-dev.roles")).toContainText("1/1");
 });
 

@@ -69,6 +69,24 @@ test("an injected fault shows in its cell without a reload, and clearing it brin
   await expectSameWindow(page);
 });
 
+test("a poll that only moves the check times keeps the board's elements: focus and place stay", async ({
+  page,
+}) => {
+  await page.goto("/");
+  const b = board(page);
+  const cell = b.cell("fabrikam-eai.tracking-db");
+  await expect(cell).toHaveAccessibleName(/checked at \d\d:\d\d:\d\d UTC/);
+  const label = await cell.getAttribute("aria-label");
+  await cell.focus();
+  // A mark that lives on the element object itself: a replaced element would not carry it.
+  await cell.evaluate((el) => Object.assign(el, { keptByTest: true }));
+  // The next readings move "checked at"; the cell is updated where it stands.
+  await expect(cell).not.toHaveAttribute("aria-label", label!);
+  await expect(cell).toHaveAccessibleName(/checked at \d\d:\d\d:\d\d UTC/);
+  expect(await cell.evaluate((el) => "keptByTest" in el)).toBe(true);
+  await expect(cell).toBeFocused();
+});
+
 test("a shared dependency's major outage: its services and the banner agree, listed first", async ({
   page,
   request,

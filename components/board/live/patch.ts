@@ -1,7 +1,9 @@
 /**
  * Applies freshly rendered markup to the page, touching only what changed (parts and blocks carry
- * a fingerprint of their markup), and gives focus back to the same control when its part was
- * replaced under it.
+ * a fingerprint of their markup). Changed markup is merged into the elements already there when
+ * their shape is the same, so a poll that only moves a "checked at" time keeps every node: focus,
+ * a screen reader's place and an open tip stay put. Where the shape differs the element is
+ * replaced, and focus goes back to the same control.
  */
 import { fingerprint } from "../markup/html";
 import type { ServiceBlock } from "../markup/board";
@@ -19,30 +21,58 @@ function focusKey(active: Element): string | null {
 }
 
 /** Runs `replace` (which swaps out part of `root`), then puts focus back where it was. */
-function keepingFocus(root: Element, within: Element, replace: () => void): void {
+function keepingFocus(root: Element, within: Node, replace: () => void): void {
   const active = document.activeElement;
   const key = active && within.contains(active) ? focusKey(active) : null;
   replace();
   if (key) (root.querySelector<HTMLElement>(key) ?? null)?.focus({ preventScroll: true });
 }
 
-/** Replaces a part's content when its markup changed. */
+function sameShape(a: Node, b: Node): boolean {
+  return a.nodeType === b.nodeType && a.nodeName === b.nodeName;
+}
+
+/** Makes `el`'s attributes those of `fresh`. */
+function mergeAttributes(el: Element, fresh: Element): void {
+  for (const name of el.getAttributeNames())
+    if (!fresh.hasAttribute(name)) el.removeAttribute(name);
+  for (const name of fresh.getAttributeNames()) {
+    const value = fresh.getAttribute(name)!;
+    if (el.getAttribute(name) !== value) el.setAttribute(name, value);
+  }
+}
+
+/** Makes `el`'s children those of `fresh`, keeping every node whose kind and tag still match. */
+function mergeChildren(root: Element, el: Node, fresh: Node): void {
+  const now = Array.from(el.childNodes);
+  const wanted = Array.from(fresh.childNodes);
+  for (const [i, next] of wanted.entries()) {
+    const old = now[i];
+    if (!old) el.appendChild(next);
+    else if (!sameShape(old, next)) keepingFocus(root, old, () => el.replaceChild(next, old));
+    else if (old.nodeType === Node.ELEMENT_NODE) {
+      mergeAttributes(old as Element, next as Element);
+      mergeChildren(root, old, next);
+    } else if (old.nodeValue !== next.nodeValue) old.nodeValue = next.nodeValue;
+  }
+  for (const extra of now.slice(wanted.length)) keepingFocus(root, extra, () => extra.remove());
+}
+
+function fragmentOf(html: string): DocumentFragment {
+  const template = document.createElement("template");
+  template.innerHTML = html;
+  return template.content;
+}
+
+/** Brings a part's content to `html` when its markup changed. */
 export function patchPart(root: Element, el: HTMLElement, html: string): void {
   const v = fingerprint(html);
   if (el.dataset.v === v) return;
-  keepingFocus(root, el, () => {
-    el.innerHTML = html;
-    el.dataset.v = v;
-  });
+  mergeChildren(root, el, fragmentOf(html));
+  el.dataset.v = v;
 }
 
-function elementOf(html: string): Element {
-  const template = document.createElement("template");
-  template.innerHTML = html;
-  return template.content.firstElementChild!;
-}
-
-/** Brings the list of service blocks to `blocks`: replaces changed ones, drops gone ones, orders them. */
+/** Brings the list of service blocks to `blocks`: merges changed ones, drops gone ones, orders them. */
 export function patchBlocks(root: Element, list: HTMLElement, blocks: ServiceBlock[]): void {
   const existing = new Map<string, Element>();
   for (const child of Array.from(list.children))
@@ -56,7 +86,13 @@ export function patchBlocks(root: Element, list: HTMLElement, blocks: ServiceBlo
       wanted.push(old);
       continue;
     }
-    const fresh = elementOf(block.html);
+    const fresh = fragmentOf(block.html).firstElementChild!;
+    if (old && sameShape(old, fresh)) {
+      mergeAttributes(old, fresh);
+      mergeChildren(root, old, fresh);
+      wanted.push(old);
+      continue;
+    }
     if (old) keepingFocus(root, old, () => old.replaceWith(fresh));
     wanted.push(fresh);
   }
