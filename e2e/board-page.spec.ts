@@ -99,6 +99,52 @@ test("the board goes live from its own script: inline in a loaded page, fetched 
   await expectSameWindow(page);
 });
 
+test("Next's own scripts are added once the board is live and drawn, and then run the app's navigation", async ({
+  page,
+  request,
+}) => {
+  await expectAllOperational(request);
+  // The page as sent lists them only in the loader, at the end of the board's slot.
+  const html = await (await request.get("/")).text();
+  expect(html).not.toMatch(/<script src="\/_next\/static\/[^"]*" async/);
+  const listed = /\}\)\((\["\/_next\/static\/[^\]<]*\])\)<\/script><\/div>/.exec(html);
+  const sources = JSON.parse(listed![1]!) as string[];
+  expect(sources.length).toBeGreaterThan(3);
+
+  // In the browser: none of them is in the page when the live board starts; then all of them are.
+  await page.addInitScript(() => {
+    const count = () =>
+      document.querySelectorAll('script[src*="/_next/static/chunks/"]:not([nomodule])').length;
+    new MutationObserver((changes, observer) => {
+      if (!changes.some((c) => c.attributeName === "data-live")) return;
+      Object.assign(window, { nextScriptsWhenLive: count() });
+      observer.disconnect();
+    }).observe(document, { subtree: true, attributeFilter: ["data-live"] });
+  });
+  await page.goto("/");
+  await expect(page.locator("#board")).toHaveAttribute("data-live", "ready");
+  expect(
+    await page.evaluate(() => (window as { nextScriptsWhenLive?: number }).nextScriptsWhenLive),
+  ).toBe(0);
+  await expect
+    .poll(() =>
+      page.evaluate(() =>
+        [...document.querySelectorAll<HTMLScriptElement>("script[src]")].map(
+          (s) => new URL(s.src).pathname,
+        ),
+      ),
+    )
+    .toEqual(expect.arrayContaining(sources));
+  // Next runs: its links navigate without a reload.
+  await markWindow(page);
+  await page
+    .getByRole("navigation", { name: "Main" })
+    .getByRole("link", { name: "Compliance" })
+    .click();
+  await expect(page).toHaveURL(/\/compliance$/);
+  await expectSameWindow(page);
+});
+
 test("after a client-side navigation, a board whose script cannot be loaded says so", async ({
   page,
 }) => {

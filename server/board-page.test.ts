@@ -36,6 +36,10 @@ const DEMO = [
 const operator: Actor = { kind: "user", id: "u-op", name: "Olivia Operator", role: "operator" };
 const SESSION = "standfast.session_token=abc.def";
 
+/** One of Next's own scripts, as React writes it into the page. */
+const NEXT_SCRIPT = (name: string) =>
+  `<script src="/_next/static/chunks/${name}.js" async=""></script>`;
+
 /**
  * A stand-in for Next's handler: the page around the board, with the slot's marker both where the
  * board goes and (escaped) in its hydration data, as Next renders it. A private board sends
@@ -68,9 +72,9 @@ function fakeNext(state: {
         "set-cookie": "standfast.session_data=refreshed; Path=/; HttpOnly",
       });
       res.end(
-        `<!DOCTYPE html><html><body><!--page ${state.renders.length}--><nav>${signedIn ? "Signed in as Ada" : "Sign in"}</nav>` +
+        `<!DOCTYPE html><html><head>${NEXT_SCRIPT("main")}</head><body><!--page ${state.renders.length}--><nav>${signedIn ? "Signed in as Ada" : "Sign in"}</nav>` +
           `<div id="board-root"><!--standfast:board--></div>` +
-          `<script>self.__next_f.push([1,"\\u003c!--standfast:board--\\u003e"])</script></body></html>`,
+          `<script>self.__next_f.push([1,"\\u003c!--standfast:board--\\u003e"])</script>${NEXT_SCRIPT("page")}</body></html>`,
       );
     };
     if (own && state.hold) void state.hold.then(answer);
@@ -78,9 +82,20 @@ function fakeNext(state: {
   };
 }
 
-/** Stands for the live board's script: the page must carry it inline, after the board, in the slot. */
+/**
+ * Stands for the live board's script: the page must carry it inline, after the board, in the slot,
+ * followed there by the loader of Next's scripts (next-scripts.ts), which lists them in order.
+ */
 const LIVE_SCRIPT = "window.liveBoardScriptRan=1";
-const INLINE_LIVE = `<script>${LIVE_SCRIPT}</script></div>`;
+const INLINE_LIVE =
+  /<script>window\.liveBoardScriptRan=1<\/script><script>[^<]*\["\/_next\/static\/chunks\/main\.js","\/_next\/static\/chunks\/page\.js"\][^<]*<\/script><\/div>/g;
+
+/** The live board's script and the loader, once, in the slot; Next's scripts only in the loader. */
+function expectScriptsHeld(html: string) {
+  expect(html.match(INLINE_LIVE)).toHaveLength(1);
+  expect(html.split(LIVE_SCRIPT)).toHaveLength(2);
+  expect(html).not.toMatch(/<script src="\/_next\/static\/chunks\/[^"]*"/);
+}
 
 describe.each(ENGINES)("the board page / on %s", (engine) => {
   let database: TestDatabase;
@@ -143,9 +158,10 @@ describe.each(ENGINES)("the board page / on %s", (engine) => {
     expect(html).toContain("All Systems Operational");
     // The board is in the page once: the hydration data keeps only the escaped marker.
     expect(html.match(/id="board"/g)).toHaveLength(1);
-    // The live board's script follows the board inside the slot, once.
-    expect(html.split(INLINE_LIVE)).toHaveLength(2);
-    expect(html.indexOf(INLINE_LIVE)).toBeGreaterThan(html.lastIndexOf('data-service="'));
+    // The live board's script follows the board inside the slot, once; then the loader that adds
+    // Next's scripts once the board is drawn.
+    expectScriptsHeld(html);
+    expect(html.indexOf(LIVE_SCRIPT)).toBeGreaterThan(html.lastIndexOf('data-service="'));
     expect(html).toContain('self.__next_f.push([1,"\\u003c!--standfast:board--\\u003e"])');
     expect(r.headers["set-cookie"]).toBeUndefined();
     expect(r.headers["cache-control"]).toBe("private, no-cache");
@@ -237,7 +253,7 @@ describe.each(ENGINES)("the board page / on %s", (engine) => {
     const html = text(r);
     expect(html).toContain("Signed in as Ada");
     expect(html).toContain('<div id="board" class="board"');
-    expect(html.split(INLINE_LIVE)).toHaveLength(2);
+    expectScriptsHeld(html);
     expect(r.headers["set-cookie"]).toEqual(["standfast.session_data=refreshed; Path=/; HttpOnly"]);
     expect(r.headers.etag).toBeUndefined();
     expect(r.headers["cache-control"]).toBe(

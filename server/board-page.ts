@@ -16,6 +16,7 @@ import { logger } from "../lib/log";
 import { createShellCache } from "./board-shell";
 import { acceptsGzip, sendBody, sendTagged } from "./conditional";
 import { isOwnRender, renderThroughNext, type Rendered } from "./next-render";
+import { holdNextScripts } from "./next-scripts";
 
 const log = logger("board");
 const gzip = promisify(gzipCallback);
@@ -95,18 +96,20 @@ function markupOf(snapshot: Snapshot, variant: Variant): string {
 
 /**
  * Next's page with the board's markup in its slot, followed there by the live board's script
- * inline (it starts the board as soon as it is parsed); null when the page has no slot (a
- * redirect, an error).
+ * inline (it starts the board as soon as it is parsed) and the loader of Next's own scripts, which
+ * adds them once the board is drawn (next-scripts.ts); null when the page has no slot (a redirect,
+ * an error).
  */
 function withBoard(shell: Rendered, markup: () => string, liveScript: string): string | null {
   if (shell.status !== 200) return null;
-  const html = shell.body.toString("utf8");
+  const { html, loader } = holdNextScripts(shell.body.toString("utf8"));
   const at = html.indexOf(BOARD_SLOT_MARKER);
   if (at === -1) return null;
   return (
     html.slice(0, at) +
     markup() +
     `<script>${liveScript}</script>` +
+    loader +
     html.slice(at + BOARD_SLOT_MARKER.length)
   );
 }
