@@ -42,6 +42,12 @@ function mergeAttributes(el: Element, fresh: Element): void {
   }
 }
 
+/** Makes `el` (an element of the same tag) what `fresh` is: its attributes, then its children. */
+function mergeElement(root: Element, el: Element, fresh: Element): void {
+  mergeAttributes(el, fresh);
+  mergeChildren(root, el, fresh);
+}
+
 /** Makes `el`'s children those of `fresh`, keeping every node whose kind and tag still match. */
 function mergeChildren(root: Element, el: Node, fresh: Node): void {
   const now = Array.from(el.childNodes);
@@ -50,10 +56,9 @@ function mergeChildren(root: Element, el: Node, fresh: Node): void {
     const old = now[i];
     if (!old) el.appendChild(next);
     else if (!sameShape(old, next)) keepingFocus(root, old, () => el.replaceChild(next, old));
-    else if (old.nodeType === Node.ELEMENT_NODE) {
-      mergeAttributes(old as Element, next as Element);
-      mergeChildren(root, old, next);
-    } else if (old.nodeValue !== next.nodeValue) old.nodeValue = next.nodeValue;
+    else if (old.nodeType === Node.ELEMENT_NODE)
+      mergeElement(root, old as Element, next as Element);
+    else if (old.nodeValue !== next.nodeValue) old.nodeValue = next.nodeValue;
   }
   for (const extra of now.slice(wanted.length)) keepingFocus(root, extra, () => extra.remove());
 }
@@ -88,8 +93,7 @@ export function patchBlocks(root: Element, list: HTMLElement, blocks: ServiceBlo
     }
     const fresh = fragmentOf(block.html).firstElementChild!;
     if (old && sameShape(old, fresh)) {
-      mergeAttributes(old, fresh);
-      mergeChildren(root, old, fresh);
+      mergeElement(root, old, fresh);
       wanted.push(old);
       continue;
     }
