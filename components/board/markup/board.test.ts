@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { boardOf, demoEstate, generatedEstate, reading, T0 } from "@/testing/boards";
 import { renderBoard, renderParts, renderServiceBlocks, SERVER_STATE } from "./board";
 import { describeCell } from "./describe";
@@ -103,6 +103,43 @@ describe("the board's markup", () => {
       /^<details data-v="\w+" class="svc svc-collapsed" data-service="[^"]+" open>/,
     );
     expect(opened[1]!.html.match(/class="cell"/g)).toHaveLength(4);
+  });
+
+  it("draws a closed line again exactly when what it shows changes, as a fresh drawing would", async () => {
+    const view = boardOf(generatedEstate(60, 5));
+    const blocks = () => renderServiceBlocks(view, SERVER_STATE);
+    // The same module, never used before: no line of its own kept from an earlier drawing.
+    const fresh = async () => {
+      vi.resetModules();
+      const again = await import("./board");
+      return again.renderServiceBlocks(view, again.SERVER_STATE);
+    };
+    const before = blocks();
+    const line = (all: typeof before, id: string) => all.find((b) => b.id === id)!.html;
+    const [a, b, c] = [before[3]!.id, before[7]!.id, before[11]!.id];
+    const svc = (id: string) => view.services.find((s) => s.id === id)!;
+    // What a closed line shows: its edition, its region's name, its state, and how many of its
+    // components serve and are up.
+    const edition = svc(a).edition;
+    svc(a).edition = edition === "premium" ? "standard" : "premium";
+    view.regions = view.regions.map((r) =>
+      r.id === svc(b).region ? { ...r, name: `${r.name} (renamed)` } : r,
+    );
+    svc(c).state = "suspended";
+    view.components[svc(c).components[0]!.id]!.serviceState = "suspended";
+    const after = blocks();
+    for (const id of [a, b, c]) {
+      expect(line(after, id)).not.toBe(line(before, id));
+      expect(line(after, id)).toMatch(/^<details data-v="\w+" class="svc svc-collapsed"/);
+    }
+    expect(line(after, a)).toContain(`${svc(a).edition}, `);
+    expect(line(after, b)).toContain("(renamed)");
+    expect(line(after, c)).toContain(", role instances not serving");
+    expect(after).toEqual(await fresh());
+    // And back: the lines drawn before come back as they were.
+    svc(a).edition = edition;
+    expect(line(blocks(), a)).toBe(line(before, a));
+    expect(blocks()).toEqual(await fresh());
   });
 
   it("gives a part a new fingerprint exactly when its markup changes", () => {

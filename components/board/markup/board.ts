@@ -9,12 +9,16 @@ import { esc, fingerprint } from "./html";
 import { renderLegend } from "./legend";
 import { renderPlatform } from "./platform";
 import {
+  closedLine,
+  closedLineKey,
   COLLAPSE_AFTER,
   orderServices,
   rankServices,
+  renderClosedLine,
   renderService,
   renderServicesEmpty,
   servicesContext,
+  type ServicesContext,
   type ServiceEntry,
 } from "./services";
 
@@ -65,6 +69,25 @@ export function renderParts(
 /** Past this many services, the problems beyond the worst this many are one line each too. */
 export const EXPAND_AT_MOST = 100;
 
+/**
+ * Closed one-line services' blocks (fingerprinted) by what they show. In a large estate most
+ * services are one closed line, and a new snapshot changes few of them: their blocks are made
+ * again only when what they show changes. Emptied when it holds far more than one board's lines.
+ */
+const closedLines = new Map<string, string>();
+const CLOSED_LINES_SLACK = 1_000;
+
+function closedBlock(ctx: ServicesContext, entry: ServiceEntry): string {
+  const line = closedLine(ctx, entry.s);
+  const key = closedLineKey(line);
+  let html = closedLines.get(key);
+  if (html === undefined) {
+    html = withFingerprint(renderClosedLine(line));
+    closedLines.set(key, html);
+  }
+  return html;
+}
+
 /** The services' blocks in order; one empty-list message when there are none to show. */
 export function renderServiceBlocks(
   view: LiveBoard,
@@ -76,15 +99,18 @@ export function renderServiceBlocks(
     return [{ id: "", html: renderServicesEmpty(view, state.problemsOnly) }];
   const large = view.services.length > COLLAPSE_AFTER;
   const ctx = servicesContext(view, state.problemsOnly);
-  return entries.map((entry, i) => ({
-    id: entry.s.id,
-    html: withFingerprint(
-      renderService(ctx, entry, {
-        collapsed: large && (entry.rank === 0 || i >= EXPAND_AT_MOST),
-        open: state.open.has(entry.s.id),
-      }),
-    ),
-  }));
+  if (closedLines.size > 2 * view.services.length + CLOSED_LINES_SLACK) closedLines.clear();
+  return entries.map((entry, i) => {
+    const collapsed = large && (entry.rank === 0 || i >= EXPAND_AT_MOST);
+    const open = state.open.has(entry.s.id);
+    return {
+      id: entry.s.id,
+      html:
+        collapsed && !open
+          ? closedBlock(ctx, entry)
+          : withFingerprint(renderService(ctx, entry, { collapsed, open })),
+    };
+  });
 }
 
 /** The block's markup with its own fingerprint on its outer element. */

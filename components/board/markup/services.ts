@@ -76,6 +76,76 @@ export const servicesContext = (view: LiveBoard, problemsOnly: boolean): Service
   problemsOnly,
 });
 
+/** The components of a service that the board has, in the service's order. */
+function partsOf(ctx: ServicesContext, s: BoardService): LiveComponent[] {
+  const parts: LiveComponent[] = [];
+  for (const l of s.components) {
+    const c = ctx.view.components[l.id];
+    if (c) parts.push(c);
+  }
+  return parts;
+}
+
+/**
+ * Everything a closed one-line service shows, and nothing else: its markup is made from these
+ * values alone (renderClosedLine), so they are also its key in the cache of lines (board.ts).
+ */
+export type ClosedLine = {
+  id: string;
+  edition: string;
+  regionName: string;
+  state: BoardService["state"];
+  status: BoardService["status"];
+  up: number;
+  serving: number;
+  total: number;
+};
+
+export function closedLine(ctx: ServicesContext, s: BoardService): ClosedLine {
+  let up = 0;
+  let serving = 0;
+  let total = 0;
+  for (const l of s.components) {
+    const c = ctx.view.components[l.id];
+    if (!c) continue;
+    total++;
+    if (c.serviceState) continue;
+    serving++;
+    if (c.status === "operational") up++;
+  }
+  const regionName = ctx.regionNames.get(s.region) ?? s.region;
+  return {
+    id: s.id,
+    edition: s.edition,
+    regionName,
+    state: s.state,
+    status: s.status,
+    up,
+    serving,
+    total,
+  };
+}
+
+/** The key of a closed line in the cache: every value it shows (none can be left out), unambiguously. */
+export const closedLineKey = (line: ClosedLine) => JSON.stringify(Object.values(line));
+
+/** The one line of a collapsed service, with its rows (drawn once it is opened) replaced by a link. */
+function renderSummary(line: ClosedLine, open: boolean): string {
+  const state = line.state === "active" ? "" : `, ${stateLabel(line.state).toLowerCase()}`;
+  const paused = line.serving < line.total ? ", role instances not serving" : "";
+  const summary = `${line.edition}, ${line.regionName}${state} · ${line.up} of ${plural(line.serving, "component")} operational${paused}`;
+  const notServing = !isServing(line.state) && line.status === "operational";
+  return (
+    `<details class="svc svc-collapsed" data-service="${esc(line.id)}"${open ? " open" : ""}>` +
+    `<summary><span class="mark" ${notServing ? `data-state="${line.state}">not serving` : `data-status="${line.status}">${STATUS_LABEL[line.status]}`}</span>` +
+    ` <span class="svc-line">${esc(line.id)} <span class="svc-meta">${esc(summary)}</span></span></summary>`
+  );
+}
+
+/** A collapsed service, closed: its line and a link to its page, for a browser without script. */
+export const renderClosedLine = (line: ClosedLine) =>
+  `${renderSummary(line, false)}<a class="svc-link" href="/services/${esc(encodeURIComponent(line.id))}">${esc(line.id)} service page</a></details>`;
+
 /**
  * One service: its header and a row per component. Collapsed, one line that opens in place; its
  * rows are drawn only once opened (the browser draws them from the live data), which keeps a
@@ -87,15 +157,11 @@ export function renderService(
   options: { collapsed: boolean; open: boolean },
 ): string {
   const { s } = entry;
+  if (options.collapsed && !options.open) return renderClosedLine(closedLine(ctx, s));
   const { view, regionNames } = ctx;
   const regionName = regionNames.get(s.region) ?? s.region;
-  const parts: LiveComponent[] = [];
-  for (const l of s.components) {
-    const c = view.components[l.id];
-    if (c) parts.push(c);
-  }
   const rows = () =>
-    parts
+    partsOf(ctx, s)
       .filter((c) => !(ctx.problemsOnly && c.status === "operational"))
       .map((c) =>
         renderRow(
@@ -105,24 +171,10 @@ export function renderService(
         ),
       )
       .join("");
-  if (!options.collapsed)
-    return `<div class="svc" data-service="${esc(s.id)}">${renderHead(s, regionName)}<ul class="svc-rows">${rows()}</ul></div>`;
-
-  const serving = parts.filter((c) => !c.serviceState);
-  const up = serving.filter((c) => c.status === "operational").length;
-  const state = s.state === "active" ? "" : `, ${stateLabel(s.state).toLowerCase()}`;
-  const paused = serving.length < parts.length ? ", role instances not serving" : "";
-  const summary = `${s.edition}, ${regionName}${state} · ${up} of ${plural(serving.length, "component")} operational${paused}`;
-  const notServing = !isServing(s.state) && s.status === "operational";
-  // Opened: its header and rows; closed: a link to its page, for a browser without script.
-  const body = options.open
-    ? `${renderHead(s, regionName)}<ul class="svc-rows">${rows()}</ul>`
-    : `<a class="svc-link" href="/services/${esc(encodeURIComponent(s.id))}">${esc(s.id)} service page</a>`;
-  return (
-    `<details class="svc svc-collapsed" data-service="${esc(s.id)}"${options.open ? " open" : ""}>` +
-    `<summary><span class="mark" ${notServing ? `data-state="${s.state}">not serving` : `data-status="${s.status}">${STATUS_LABEL[s.status]}`}</span>` +
-    ` <span class="svc-line">${esc(s.id)} <span class="svc-meta">${esc(summary)}</span></span></summary>${body}</details>`
-  );
+  const full = `${renderHead(s, regionName)}<ul class="svc-rows">${rows()}</ul>`;
+  if (!options.collapsed) return `<div class="svc" data-service="${esc(s.id)}">${full}</div>`;
+  // Opened in place: its line, then its header and rows.
+  return `${renderSummary(closedLine(ctx, s), true)}${full}</details>`;
 }
 
 export function renderServicesEmpty(view: LiveBoard, problemsOnly: boolean): string {
