@@ -3,6 +3,7 @@ import { build } from "esbuild";
 import { execFileSync } from "node:child_process";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { precompressStatic } from "./precompress.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 
@@ -47,6 +48,8 @@ export async function bundleBoardLive(outfile = "dist/board-live.js") {
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   await bundleBoardLive();
+  const nextDir = path.join(root, process.env.STANDFAST_NEXT_DIR || ".next");
+  console.log(`Brotli forms of Next's static files: ${precompressStatic(nextDir)} written`);
   await bundle("server/main.ts", "dist/server.mjs");
   await bundle("cli/standfast.ts", "dist/standfast.mjs");
   // The embedded store's template, which a new data folder copies (lib/db/pglite-template.ts).

@@ -216,7 +216,7 @@ export function createBoardPage(options: {
     }
     const body = Buffer.from(html);
     const gz = acceptsGzip(req.headers["accept-encoding"]) ? await gzip(body, { level: 6 }) : null;
-    sendBody(req, res, 200, headers, body, gz);
+    sendBody(req, res, 200, headers, body, { gzip: gz });
   }
 
   /** Answers `/` and returns true, or returns false to pass the request on. */

@@ -9,30 +9,42 @@ export function matchesEtag(header: string | undefined, etag: string): boolean {
   return header.split(",").some((tag) => opaque(tag) === opaque(etag));
 }
 
-/** Whether Accept-Encoding lists gzip (or `*`) without refusing it by `q=0`. */
-export function acceptsGzip(header: string | undefined): boolean {
+/** Whether Accept-Encoding lists `coding` (or `*`) without refusing it by `q=0`. */
+export function accepts(header: string | undefined, coding: "gzip" | "br"): boolean {
   return (header ?? "").split(",").some((part) => {
-    const [coding, ...params] = part.trim().toLowerCase().split(";");
-    if (coding !== "gzip" && coding !== "*") return false;
+    const [name, ...params] = part.trim().toLowerCase().split(";");
+    if (name !== coding && name !== "*") return false;
     const q = params.map((p) => p.trim()).find((p) => p.startsWith("q="));
     return !q || Number(q.slice(2)) > 0;
   });
 }
 
-/** Writes `body`, or `zipped` when there is one and the client accepts gzip; no body for HEAD. */
+/** Whether Accept-Encoding lists gzip (or `*`) without refusing it by `q=0`. */
+export const acceptsGzip = (header: string | undefined) => accepts(header, "gzip");
+
+/** A body's compressed forms, where it has them: Brotli is sent when taken, else gzip. */
+export type Compressed = { gzip: Buffer | null; br?: Buffer | null };
+
+/** Writes `body`, or its Brotli or gzip form when there is one the client takes; no body for HEAD. */
 export function sendBody(
   req: IncomingMessage,
   res: ServerResponse,
   status: number,
   headers: OutgoingHttpHeaders,
   body: Buffer,
-  zipped: Buffer | null,
+  compressed: Compressed | null,
 ): void {
-  const gz = zipped !== null && acceptsGzip(req.headers["accept-encoding"]);
-  const out = gz ? zipped : body;
+  const accepted = req.headers["accept-encoding"];
+  const coding =
+    compressed?.br && accepts(accepted, "br")
+      ? "br"
+      : compressed?.gzip && accepts(accepted, "gzip")
+        ? "gzip"
+        : null;
+  const out = coding === null ? body : compressed![coding]!;
   res.writeHead(status, {
     ...headers,
-    ...(gz ? { "content-encoding": "gzip" } : {}),
+    ...(coding ? { "content-encoding": coding } : {}),
     "content-length": String(out.length),
   });
   res.end(req.method === "HEAD" ? undefined : out);
@@ -43,7 +55,7 @@ export function sendTagged(
   req: IncomingMessage,
   res: ServerResponse,
   headers: OutgoingHttpHeaders,
-  doc: { body: Buffer; gzip: Buffer | null; etag: string },
+  doc: { body: Buffer; etag: string } & Compressed,
 ): void {
   const tagged = { ...headers, etag: doc.etag };
   if (matchesEtag(req.headers["if-none-match"], doc.etag)) {
@@ -51,5 +63,5 @@ export function sendTagged(
     res.end();
     return;
   }
-  sendBody(req, res, 200, tagged, doc.body, doc.gzip);
+  sendBody(req, res, 200, tagged, doc.body, doc);
 }

@@ -3,10 +3,16 @@ import { readFile } from "node:fs/promises";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import path from "node:path";
 import { promisify } from "node:util";
-import { gzip as gzipCallback } from "node:zlib";
+import { brotliCompress, brotliDecompress, constants, gzip as gzipCallback } from "node:zlib";
 import { sendTagged } from "./conditional";
 
 const gzip = promisify(gzipCallback);
+const brotli = promisify(brotliCompress);
+const unbrotli = promisify(brotliDecompress);
+/** Brotli made here, when the build left none: quick, a little larger than the build's. */
+const QUICK_BROTLI = { params: { [constants.BROTLI_PARAM_QUALITY]: 5 } };
+/** The build's Brotli form of a file (scripts/precompress.mjs), beside it. */
+export const BROTLI_SUFFIX = ".br";
 const PREFIX = "/_next/static/";
 const TYPES: Record<string, string> = {
   ".js": "application/javascript; charset=utf-8",
@@ -20,12 +26,23 @@ const TYPES: Record<string, string> = {
 };
 const COMPRESSED = new Set([".js", ".css", ".json", ".map", ".txt", ".svg"]);
 
-type Asset = { body: Buffer; gzip: Buffer | null; etag: string; type: string };
+type Asset = { body: Buffer; gzip: Buffer | null; br: Buffer | null; etag: string; type: string };
+
+/** The build's Brotli form of `body` when it is there and decodes to exactly `body`; else one made now. */
+async function brotliOf(file: string, body: Buffer): Promise<Buffer> {
+  const built = await readFile(file + BROTLI_SUFFIX).catch(() => null);
+  if (built) {
+    const decoded = await unbrotli(built).catch(() => null);
+    if (decoded?.equals(body)) return built;
+  }
+  return brotli(body, QUICK_BROTLI);
+}
 
 /**
  * Next's build output under /_next/static/, answered by the custom server from memory: each file
- * is read, compressed and tagged once, the first time it is asked for, where Next's handler routes
- * and compresses it again for every request. Every cold load of a page asks for a dozen of them at
+ * is read, compressed (Brotli, as the build made it when it did, and gzip) and tagged once, the
+ * first time it is asked for, where Next's handler routes and compresses it again for every
+ * request. Every cold load of a page asks for a dozen of them at
  * once, as the browser is busy drawing; on a small machine that work competed with it. The names
  * are content hashes, so a file never changes under its name: cached for a year, immutable. What
  * this does not find (or any request with a query or a range) goes on to Next, as before.
@@ -40,9 +57,14 @@ export function createStaticAssets(nextDir: string) {
     if (!type) return null;
     const body = await readFile(file).catch(() => null);
     if (!body) return null;
+    const compress = COMPRESSED.has(ext) && body.length > 1024;
+    const [zipped, br] = compress
+      ? await Promise.all([gzip(body, { level: 6 }), brotliOf(file, body)])
+      : [null, null];
     return {
       body,
-      gzip: COMPRESSED.has(ext) && body.length > 1024 ? await gzip(body, { level: 6 }) : null,
+      gzip: zipped,
+      br,
       etag: `W/"${createHash("sha1").update(body).digest("base64url")}"`,
       type,
     };
