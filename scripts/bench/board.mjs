@@ -97,23 +97,26 @@ export function buildJs(root, htmlScripts, withBoardLive = false) {
     .filter((f) => !polyfills.has(f))
     .map((f) => {
       const raw = fs.readFileSync(path.join(dir, f));
-      return { file: `/_next/${f}`, raw: raw.length, gzip: gzipSync(raw, { level: 6 }).length };
+      const gzip = gzipSync(raw, { level: 6 }).length;
+      // What the server sends a browser that takes Brotli: the build's own (scripts/precompress.mjs).
+      const br = fs.existsSync(path.join(dir, `${f}.br`))
+        ? fs.statSync(path.join(dir, `${f}.br`)).size
+        : null;
+      return { file: `/_next/${f}`, raw: raw.length, gzip, sent: br ?? gzip };
     });
   const inBuild = new Set(list.map((f) => f.file));
   // The live board's own script, which the server puts inline in the page.
   if (withBoardLive) {
     const raw = fs.readFileSync(path.join(root, "dist/board-live.js"));
-    list.push({
-      file: "(inline) dist/board-live.js",
-      raw: raw.length,
-      gzip: gzipSync(raw, { level: 6 }).length,
-    });
+    const gzip = gzipSync(raw, { level: 6 }).length;
+    list.push({ file: "(inline) dist/board-live.js", raw: raw.length, gzip, sent: gzip });
   }
   return {
     page,
     files: list,
     raw: list.reduce((a, f) => a + f.raw, 0),
     gzip: list.reduce((a, f) => a + f.gzip, 0),
+    sent: list.reduce((a, f) => a + f.sent, 0),
     segments,
     onlyInBrowser: htmlScripts.filter((s) => !inBuild.has(s)),
     onlyInBuild: [...inBuild].filter((s) => !htmlScripts.includes(s)),
@@ -226,7 +229,12 @@ export async function benchBoard({
         transfer: jsTransfer,
         decoded: first.scripts.reduce((s, x) => s + (x.decodedBody ?? 0), 0),
         scripts: first.scripts,
-        allGzip: first.scripts.every((s) => s.encoding === "gzip" || (s.decodedBody ?? 0) < 1024),
+        // How each script came: Brotli or gzip, or as it is (only a small one should).
+        encodings: first.scripts.reduce((n, x) => {
+          const plain = x.encoding === "identity";
+          const e = !plain ? x.encoding : (x.decodedBody ?? 0) < 1024 ? "none (small)" : "NONE";
+          return { ...n, [e]: (n[e] ?? 0) + 1 };
+        }, {}),
       },
       build: (() => {
         try {

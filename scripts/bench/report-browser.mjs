@@ -133,7 +133,7 @@ export function renderRows(r) {
 export function jsRows(b) {
   const js = b.js;
   const loaded = [
-    `JS loaded by / (gzip bodies, Chromium; ${js.browser.scripts.length} files${js.inline?.gzip ? ` + ${kb(js.inline.gzip)} inline` : ""})`,
+    `JS loaded by / (bodies as sent, Chromium; ${js.browser.scripts.length} files${js.inline?.gzip ? ` + ${kb(js.inline.gzip)} inline, gzip` : ""})`,
     kb(js.browser.encodedBody),
     "",
     "",
@@ -145,14 +145,16 @@ export function jsRows(b) {
   return [
     loaded,
     [
-      `  cross-check: build output for ${js.build.page}, gzip -6 (${js.build.files.length} files)`,
-      kb(js.build.gzip),
-      `${kb(js.build.raw)} raw`,
-      ratio(js.build.gzip / js.build.raw),
+      `  cross-check: build output for ${js.build.page} as sent (build's Brotli, else gzip -6; ${js.build.files.length} files)`,
+      kb(js.build.sent),
+      `${kb(js.build.gzip)} gzip -6, ${kb(js.build.raw)} raw`,
+      ratio(js.build.sent / js.build.gzip),
       "≤ 150 kB",
-      verdict(js.build.gzip <= 150_000),
+      verdict(js.build.sent <= 150_000),
     ],
-    `  (all scripts gzip: ${js.browser.allGzip ? "yes" : "NO"}; transfer incl. headers ${kb(js.browser.transfer)}; ` +
+    `  (encodings: ${Object.entries(js.browser.encodings ?? {})
+      .map(([e, n]) => `${e} ×${n}`)
+      .join(", ")}; transfer incl. headers ${kb(js.browser.transfer)}; ` +
       `decoded ${kb(js.browser.decoded)}; only in browser: ${js.build.onlyInBrowser.join(" ") || "none"}; ` +
       `only in build: ${js.build.onlyInBuild.join(" ") || "none"})`,
   ];
