@@ -5,19 +5,18 @@
 import fs from "node:fs";
 import path from "node:path";
 import { brotliCompressSync, constants } from "node:zlib";
+import { BROTLI_SUFFIX, isCompressible } from "../server/compressible.mjs";
 
-const COMPRESSED = new Set([".js", ".css", ".json", ".map", ".txt", ".svg"]);
-
-/** Writes `<file>.br` for each compressible file over 1 kB under `<nextDir>/static`; returns how many. */
+/** Writes `<file>.br` for each file under `<nextDir>/static` the server sends compressed; returns how many. */
 export function precompressStatic(nextDir) {
   const root = path.join(nextDir, "static");
   if (!fs.existsSync(root)) return 0;
   let made = 0;
   for (const entry of fs.readdirSync(root, { recursive: true, withFileTypes: true })) {
-    if (!entry.isFile() || !COMPRESSED.has(path.extname(entry.name))) continue;
+    if (!entry.isFile()) continue;
     const file = path.join(entry.parentPath ?? entry.path, entry.name);
     const body = fs.readFileSync(file);
-    if (body.length <= 1024) continue;
+    if (!isCompressible(path.extname(file), body.length)) continue;
     const br = brotliCompressSync(body, {
       params: {
         [constants.BROTLI_PARAM_QUALITY]: constants.BROTLI_MAX_QUALITY,
@@ -25,8 +24,9 @@ export function precompressStatic(nextDir) {
       },
     });
     // Written whole, then renamed: a server reading it never sees half a file.
-    fs.writeFileSync(`${file}.br.tmp`, br);
-    fs.renameSync(`${file}.br.tmp`, `${file}.br`);
+    const target = file + BROTLI_SUFFIX;
+    fs.writeFileSync(`${target}.tmp`, br);
+    fs.renameSync(`${target}.tmp`, target);
     made++;
   }
   return made;

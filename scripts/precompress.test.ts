@@ -3,7 +3,6 @@ import os from "node:os";
 import path from "node:path";
 import { brotliDecompressSync } from "node:zlib";
 import { afterAll, describe, expect, it } from "vitest";
-// @ts-expect-error: a build script in plain JavaScript, without types.
 import { precompressStatic } from "./precompress.mjs";
 
 describe("the build's Brotli forms of Next's static files", () => {

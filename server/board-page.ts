@@ -13,7 +13,7 @@ import type { Db } from "../lib/db";
 import { getBoardSnapshot, type Snapshot } from "../lib/health";
 import { logger } from "../lib/log";
 import { createShellCache } from "./board-shell";
-import { acceptsGzip, sendBody, sendTagged } from "./conditional";
+import { accepts, sendBody, sendTagged } from "./conditional";
 import { isOwnRender, renderThroughNext, type Rendered } from "./next-render";
 import { holdNextScripts } from "./next-scripts";
 
@@ -215,7 +215,9 @@ export function createBoardPage(options: {
       return;
     }
     const body = Buffer.from(html);
-    const gz = acceptsGzip(req.headers["accept-encoding"]) ? await gzip(body, { level: 6 }) : null;
+    const gz = accepts(req.headers["accept-encoding"], "gzip")
+      ? await gzip(body, { level: 6 })
+      : null;
     sendBody(req, res, 200, headers, body, { gzip: gz });
   }
 

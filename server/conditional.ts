@@ -19,9 +19,6 @@ export function accepts(header: string | undefined, coding: "gzip" | "br"): bool
   });
 }
 
-/** Whether Accept-Encoding lists gzip (or `*`) without refusing it by `q=0`. */
-export const acceptsGzip = (header: string | undefined) => accepts(header, "gzip");
-
 /** A body's compressed forms, where it has them: Brotli is sent when taken, else gzip. */
 export type Compressed = { gzip: Buffer | null; br?: Buffer | null };
 
@@ -34,17 +31,15 @@ export function sendBody(
   body: Buffer,
   compressed: Compressed | null,
 ): void {
-  const accepted = req.headers["accept-encoding"];
-  const coding =
-    compressed?.br && accepts(accepted, "br")
-      ? "br"
-      : compressed?.gzip && accepts(accepted, "gzip")
-        ? "gzip"
-        : null;
-  const out = coding === null ? body : compressed![coding]!;
+  const taken = (coding: "br" | "gzip") => {
+    const form = compressed?.[coding];
+    return form && accepts(req.headers["accept-encoding"], coding) ? { coding, form } : null;
+  };
+  const sent = taken("br") ?? taken("gzip");
+  const out = sent?.form ?? body;
   res.writeHead(status, {
     ...headers,
-    ...(coding ? { "content-encoding": coding } : {}),
+    ...(sent ? { "content-encoding": sent.coding } : {}),
     "content-length": String(out.length),
   });
   res.end(req.method === "HEAD" ? undefined : out);

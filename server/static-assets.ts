@@ -4,6 +4,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import path from "node:path";
 import { promisify } from "node:util";
 import { brotliCompress, brotliDecompress, constants, gzip as gzipCallback } from "node:zlib";
+import { BROTLI_SUFFIX, isCompressible } from "./compressible.mjs";
 import { sendTagged } from "./conditional";
 
 const gzip = promisify(gzipCallback);
@@ -11,8 +12,6 @@ const brotli = promisify(brotliCompress);
 const unbrotli = promisify(brotliDecompress);
 /** Brotli made here, when the build left none: quick, a little larger than the build's. */
 const QUICK_BROTLI = { params: { [constants.BROTLI_PARAM_QUALITY]: 5 } };
-/** The build's Brotli form of a file (scripts/precompress.mjs), beside it. */
-export const BROTLI_SUFFIX = ".br";
 const PREFIX = "/_next/static/";
 const TYPES: Record<string, string> = {
   ".js": "application/javascript; charset=utf-8",
@@ -24,11 +23,10 @@ const TYPES: Record<string, string> = {
   ".woff2": "font/woff2",
   ".png": "image/png",
 };
-const COMPRESSED = new Set([".js", ".css", ".json", ".map", ".txt", ".svg"]);
 
 type Asset = { body: Buffer; gzip: Buffer | null; br: Buffer | null; etag: string; type: string };
 
-/** The build's Brotli form of `body` when it is there and decodes to exactly `body`; else one made now. */
+/** The build's Brotli form of `body` (scripts/precompress.mjs) when it decodes to exactly `body`; else one made now. */
 async function brotliOf(file: string, body: Buffer): Promise<Buffer> {
   const built = await readFile(file + BROTLI_SUFFIX).catch(() => null);
   if (built) {
@@ -42,8 +40,8 @@ async function brotliOf(file: string, body: Buffer): Promise<Buffer> {
  * Next's build output under /_next/static/, answered by the custom server from memory: each file
  * is read, compressed (Brotli, as the build made it when it did, and gzip) and tagged once, the
  * first time it is asked for, where Next's handler routes and compresses it again for every
- * request. Every cold load of a page asks for a dozen of them at
- * once, as the browser is busy drawing; on a small machine that work competed with it. The names
+ * request. Every cold load of a page asks for a dozen of them at once, as the browser is busy
+ * drawing; on a small machine that work competed with it. The names
  * are content hashes, so a file never changes under its name: cached for a year, immutable. What
  * this does not find (or any request with a query or a range) goes on to Next, as before.
  */
@@ -57,8 +55,7 @@ export function createStaticAssets(nextDir: string) {
     if (!type) return null;
     const body = await readFile(file).catch(() => null);
     if (!body) return null;
-    const compress = COMPRESSED.has(ext) && body.length > 1024;
-    const [zipped, br] = compress
+    const [zipped, br] = isCompressible(ext, body.length)
       ? await Promise.all([gzip(body, { level: 6 }), brotliOf(file, body)])
       : [null, null];
     return {

@@ -1,0 +1,3 @@
+/** Types for server/compressible.mjs. */
+export const BROTLI_SUFFIX: string;
+export function isCompressible(extension: string, bytes: number): boolean;
