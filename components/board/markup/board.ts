@@ -108,7 +108,7 @@ export function renderServiceBlocks(
       html:
         collapsed && !open
           ? closedBlock(ctx, entry)
-          : withFingerprint(renderService(ctx, entry, { collapsed, open })),
+          : withFingerprint(renderService(ctx, entry, { opened: collapsed })),
     };
   });
 }

@@ -92,7 +92,7 @@ function partsOf(ctx: ServicesContext, s: BoardService): LiveComponent[] {
  */
 export type ClosedLine = {
   id: string;
-  edition: string;
+  edition: BoardService["edition"];
   regionName: string;
   state: BoardService["state"];
   status: BoardService["status"];
@@ -147,34 +147,32 @@ export const renderClosedLine = (line: ClosedLine) =>
   `${renderSummary(line, false)}<a class="svc-link" href="/services/${esc(encodeURIComponent(line.id))}">${esc(line.id)} service page</a></details>`;
 
 /**
- * One service: its header and a row per component. Collapsed, one line that opens in place; its
- * rows are drawn only once opened (the browser draws them from the live data), which keeps a
- * large estate's page small.
+ * One service drawn in full: its header and a row per component. `opened`: a collapsed service the
+ * reader opened, drawn under its one line. Closed, a collapsed service is its line alone
+ * (renderClosedLine): its rows are drawn only once opened (the browser draws them from the live
+ * data), which keeps a large estate's page small.
  */
 export function renderService(
   ctx: ServicesContext,
   entry: ServiceEntry,
-  options: { collapsed: boolean; open: boolean },
+  options: { opened: boolean },
 ): string {
   const { s } = entry;
-  if (options.collapsed && !options.open) return renderClosedLine(closedLine(ctx, s));
   const { view, regionNames } = ctx;
-  const regionName = regionNames.get(s.region) ?? s.region;
-  const rows = () =>
-    partsOf(ctx, s)
-      .filter((c) => !(ctx.problemsOnly && c.status === "operational"))
-      .map((c) =>
-        renderRow(
-          c,
-          regionNames.get(c.region) ?? `a region this board does not show (${c.region})`,
-          view.generatedAt,
-        ),
-      )
-      .join("");
-  const full = `${renderHead(s, regionName)}<ul class="svc-rows">${rows()}</ul>`;
-  if (!options.collapsed) return `<div class="svc" data-service="${esc(s.id)}">${full}</div>`;
-  // Opened in place: its line, then its header and rows.
-  return `${renderSummary(closedLine(ctx, s), true)}${full}</details>`;
+  const rows = partsOf(ctx, s)
+    .filter((c) => !(ctx.problemsOnly && c.status === "operational"))
+    .map((c) =>
+      renderRow(
+        c,
+        regionNames.get(c.region) ?? `a region this board does not show (${c.region})`,
+        view.generatedAt,
+      ),
+    )
+    .join("");
+  const full = `${renderHead(s, regionNames.get(s.region) ?? s.region)}<ul class="svc-rows">${rows}</ul>`;
+  return options.opened
+    ? `${renderSummary(closedLine(ctx, s), true)}${full}</details>`
+    : `<div class="svc" data-service="${esc(s.id)}">${full}</div>`;
 }
 
 export function renderServicesEmpty(view: LiveBoard, problemsOnly: boolean): string {
