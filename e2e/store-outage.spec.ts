@@ -59,7 +59,9 @@ test.describe("while PostgreSQL cannot be reached", () => {
     await proxy.cut();
     // The server asks the store at most once a second: wait until it has noticed.
     await expect
-      .poll(async () => (await request.get(`${app.url}/api/backups`, { headers: auth })).status())
+      .poll(async () => (await request.get(`${app.url}/api/backups`, { headers: auth })).status(), {
+        message: "once the store is cut, the API answers 503",
+      })
       .toBe(503);
     const api = await request.get(`${app.url}/api/backups`, { headers: auth });
     expect(api.headers()["retry-after"]).toBe("5");
@@ -72,7 +74,9 @@ test.describe("while PostgreSQL cannot be reached", () => {
     // start streaming. Once it has noticed, every page is the 503 page.
     let answer: Awaited<ReturnType<typeof page.goto>> = null;
     await expect
-      .poll(async () => (answer = await page.goto(`${app.url}/history`))?.status())
+      .poll(async () => (answer = await page.goto(`${app.url}/history`))?.status(), {
+        message: "once the server has noticed, a page is the 503 page",
+      })
       .toBe(503);
     expect(answer!.headers()["retry-after"]).toBe("5");
     const alert = page.getByRole("alert");
@@ -81,9 +85,13 @@ test.describe("while PostgreSQL cannot be reached", () => {
 
     // Nothing reloads the page but the page itself: it comes back when the store does.
     await proxy.restore();
-    await expect(heading).toBeVisible({ timeout: 60_000 });
+    await expect(heading, "the 503 page reloads itself into the page").toBeVisible({
+      timeout: 60_000,
+    });
     await expect
-      .poll(async () => (await request.get(`${app.url}/api/backups`, { headers: auth })).status())
+      .poll(async () => (await request.get(`${app.url}/api/backups`, { headers: auth })).status(), {
+        message: "once the store is back, the API answers 200",
+      })
       .toBe(200);
   });
 });

@@ -14,12 +14,29 @@ import {
   type SecretScan,
 } from "./secret-scan";
 
+/** The apps `startApp` started that have not exited yet. */
+const runningApps = new Set<App>();
+
 /**
  * The suite's `test`: every spec imports it from here. Each test's responses (pages, RSC payloads,
  * server actions, API calls) are scanned for the demo estate's secrets; a test that received one
  * fails, naming the URL.
  */
-export const test = base.extend<{ secretScan: SecretScan }>({
+export const test = base.extend<{ secretScan: SecretScan; appOutput: void }>({
+  appOutput: [
+    async ({}, provide, testInfo) => {
+      await provide();
+      if (testInfo.status === testInfo.expectedStatus) return;
+      // A failing test shows what the apps it started said, as its own error cannot.
+      for (const app of runningApps) {
+        const output = app.output();
+        await testInfo.attach(`app on ${app.url}`, { body: output, contentType: "text/plain" });
+        const tail = output.trimEnd().split("\n").slice(-40).join("\n");
+        console.error(`--- the last lines of the app on ${app.url} ---\n${tail}`);
+      }
+    },
+    { auto: true },
+  ],
   secretScan: [
     async ({ browser }, provide) => {
       const scan = beginScan(browser);
@@ -137,6 +154,8 @@ export async function expectSameWindow(page: Page) {
 export type App = {
   url: string;
   dataDir: string;
+  /** What the app has printed so far (standard output and error). */
+  output(): string;
   stop(): Promise<void>;
   /** Ends the process at once, as a crash or `kill -9` does: nothing is shut down. */
   kill(): Promise<void>;
@@ -169,10 +188,21 @@ export async function startApp(options: {
   child.stdout!.on("data", (d) => (output += d));
   child.stderr!.on("data", (d) => (output += d));
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
-  const stop = async () => {
-    if (child.exitCode === null && child.signalCode === null) child.kill("SIGTERM");
-    await exited;
+  const app: App = {
+    url,
+    dataDir: options.dataDir,
+    output: () => output,
+    stop: async () => {
+      if (child.exitCode === null && child.signalCode === null) child.kill("SIGTERM");
+      await exited;
+    },
+    kill: async () => {
+      if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
+      await exited;
+    },
   };
+  runningApps.add(app);
+  void exited.then(() => runningApps.delete(app));
   try {
     await expect
       .poll(
@@ -187,14 +217,10 @@ export async function startApp(options: {
       )
       .toBe(200);
   } catch (error) {
-    await stop();
+    await app.stop();
     throw error;
   }
-  const kill = async () => {
-    if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
-    await exited;
-  };
-  return { url, dataDir: options.dataDir, stop, kill };
+  return app;
 }
 
 export function tempDataDir(): string {
