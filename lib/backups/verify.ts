@@ -106,10 +106,17 @@ export async function verifyBackup(
   });
 }
 
-/** The archive checked against its record, for pre-flight checks. Changes nothing. */
-export async function checkArchive(row: BackupRecord, stores: Stores): Promise<ArchiveVerdict> {
-  const { ok, message } = await inspectArchive(row, stores);
-  return { ok, message };
+/**
+ * The archive read from its store and checked against its record, for pre-flight checks; also
+ * whether the store answered (it did when it gave the archive or said it has none). Changes
+ * nothing: reading the archive is the check that its store can be used for a restore.
+ */
+export async function checkArchive(
+  row: BackupRecord,
+  stores: Stores,
+): Promise<ArchiveVerdict & { storeAnswered: boolean }> {
+  const { ok, message, mark } = await inspectArchive(row, stores);
+  return { ok, message, storeAnswered: mark !== undefined };
 }
 
 export class ArchiveRefused extends Error {

@@ -60,7 +60,19 @@ async function gatherFacts(
   const manifest = backup.manifest as Manifest | null;
   const store = deps.stores.get(backup.storeId);
   let reachable = { reachable: false, message: `store "${backup.storeId}" is not configured` };
-  if (store) {
+  let archive = {
+    ok: false,
+    message: store ? `backup is ${backup.status}` : "the store cannot be read",
+  };
+  if (store && backup.status === "succeeded") {
+    // Reading the archive is what a restore needs of its store, so it is the reachability check
+    // too: the store answered when it gave the archive or said it has none.
+    const found = await checkArchive(backup, deps.stores);
+    archive = found;
+    reachable = found.storeAnswered
+      ? { reachable: true, message: `${store.label} answers for ${backup.region}` }
+      : { reachable: false, message: found.message };
+  } else if (store) {
     try {
       await store.probe(backup.region);
       reachable = { reachable: true, message: `${store.label} answers for ${backup.region}` };
@@ -68,13 +80,6 @@ async function gatherFacts(
       reachable = { reachable: false, message: (error as Error).message };
     }
   }
-  const archive =
-    backup.status === "succeeded" && reachable.reachable
-      ? await checkArchive(backup, deps.stores)
-      : {
-          ok: false,
-          message: reachable.reachable ? `backup is ${backup.status}` : "the store cannot be read",
-        };
   const [region] = await db.select().from(regions).where(eq(regions.id, input.region));
   const [existing] = await db.select().from(services).where(eq(services.id, input.target));
   const [inFlight] = await db
