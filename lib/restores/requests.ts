@@ -60,24 +60,23 @@ async function gatherFacts(
   const manifest = backup.manifest as Manifest | null;
   const store = deps.stores.get(backup.storeId);
   let reachable = { reachable: false, message: `store "${backup.storeId}" is not configured` };
-  let archive = {
-    ok: false,
-    message: store ? `backup is ${backup.status}` : "the store cannot be read",
-  };
-  if (store && backup.status === "succeeded") {
-    // Reading the archive is what a restore needs of its store, so it is the reachability check
-    // too: the store answered when it gave the archive or said it has none.
-    const found = await checkArchive(backup, deps.stores);
-    archive = found;
-    reachable = found.storeAnswered
-      ? { reachable: true, message: `${store.label} answers for ${backup.region}` }
-      : { reachable: false, message: found.message };
-  } else if (store) {
-    try {
-      await store.probe(backup.region);
-      reachable = { reachable: true, message: `${store.label} answers for ${backup.region}` };
-    } catch (error) {
-      reachable = { reachable: false, message: (error as Error).message };
+  let archive = { ok: false, message: "the store cannot be read" };
+  if (store) {
+    const answers = { reachable: true, message: `${store.label} answers for ${backup.region}` };
+    archive = { ok: false, message: `backup is ${backup.status}` };
+    if (backup.status === "succeeded") {
+      // Reading the archive is what a restore needs of its store, so it is the reachability check
+      // too: the store answered when it gave the archive or said it has none.
+      const found = await checkArchive(backup, deps.stores);
+      archive = found;
+      reachable = found.storeAnswered ? answers : { reachable: false, message: found.message };
+    } else {
+      try {
+        await store.probe(backup.region);
+        reachable = answers;
+      } catch (error) {
+        reachable = { reachable: false, message: (error as Error).message };
+      }
     }
   }
   const [region] = await db.select().from(regions).where(eq(regions.id, input.region));

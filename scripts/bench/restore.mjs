@@ -94,7 +94,7 @@ export async function benchRestore({ root, tmp, logDir, quick, profileDir, log }
     log(`  restore: backup ready; ${n} restore requests, each into a new target…`);
     const restore = [];
     const backup = [];
-    const requestPair = async (i) => {
+    const requestPair = async (i, times = { restore, backup }) => {
       const target = `bench-r-${String(i).padStart(4, "0")}`;
       const r = await post(
         `${app.url}/api/restores`,
@@ -111,24 +111,21 @@ export async function benchRestore({ root, tmp, logDir, quick, profileDir, log }
         token,
       );
       if (r.status !== 202) throw new Error(`restore ${i}: ${r.status} ${r.body}`);
-      restore.push(r.ms);
+      times.restore.push(r.ms);
       const b = await post(
         `${app.url}/api/backups`,
         { service: "fabrikam-eai", name: `bench-b-${i}` },
         token,
       );
       if (b.status !== 202) throw new Error(`backup ${i}: ${b.status} ${b.body}`);
-      backup.push(b.ms);
+      times.backup.push(b.ms);
     };
     for (let i = 0; i < n; i++) await requestPair(i);
     if (profileDir) {
       // A profiled pass comes after the measured one and is not counted: profiling slows the app.
-      const counted = [restore.length, backup.length];
       await app.ask("profileStart");
-      for (let i = n; i < n + 30; i++) await requestPair(i);
+      for (let i = n; i < n + 30; i++) await requestPair(i, { restore: [], backup: [] });
       await app.ask("profileStop", { file: path.join(profileDir, "restore-requests.cpuprofile") });
-      restore.length = counted[0];
-      backup.length = counted[1];
     }
     const bareTimes = await bare(n);
     const out = {
